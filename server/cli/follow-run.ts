@@ -1,0 +1,36 @@
+// Works a run to its end in this process and reports it on the CLI contract.
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { getRunProgress } from "@/server/generation/service";
+import { emit, say } from "./output";
+
+export async function followRun(db: PrismaClient, runId: string, startedAt: number): Promise<"completed" | "failed" | "cancelled" | "interrupted"> {
+  let interrupted = false;
+  const onSignal = () => (interrupted = true);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let lastLine = "";
+  try {
+    while (true) {
+      const progress = await getRunProgress(db, runId);
+      const line = `${progress.done}/${progress.plannedRows} rows (${progress.succeededRows} ok, ${progress.failedRows} failed), ${Math.round(progress.rowsPerMinute)} rows/min`;
+      if (line !== lastLine) say(line);
+      lastLine = line;
+      if (progress.terminal) {
+        for (const failure of progress.failures) say(`  failed ${failure.count}× ${failure.errorKind}: ${failure.example}`);
+        emit({
+          event: "finished", runId, status: progress.status, planned: progress.plannedRows, succeeded: progress.succeededRows, failed: progress.failedRows,
+          inputTokens: progress.inputTokens, outputTokens: progress.outputTokens, costUsd: progress.costUsd, elapsedMs: Date.now() - startedAt,
+        });
+        return progress.status as "completed" | "failed" | "cancelled";
+      }
+      if (interrupted) {
+        say(`interrupted; the run keeps its rows. Continue with: npm run cli -- resume ${runId}`);
+        return "interrupted";
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

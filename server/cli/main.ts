@@ -1,0 +1,135 @@
+// datafast CLI: `npm run cli -- <command>`. Same engine and database as the web app.
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { isAppError } from "@/server/errors";
+import { bootDatabase } from "@/server/runtime";
+import { CliError, emit, say } from "./output";
+import { readDesignFile } from "./read-design";
+
+const USAGE = `usage: npm run cli -- <command>
+  generate <design.json>                         create a dataset from the design file and run it to the end
+  resume <runId>                                 continue an interrupted run
+  export <runId|datasetId> --format jsonl --out <file>`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (!value || value.startsWith("--")) throw new CliError(`${name} needs a value`);
+  return value;
+}
+
+async function withEngine<T>(work: (engine: Awaited<ReturnType<typeof openEngine>>) => Promise<T>): Promise<T> {
+  const database = await bootDatabase((line) => say(`[db] ${line}`));
+  const engine = await openEngine();
+  try {
+    return await work(engine);
+  } finally {
+    await engine.close();
+    await database.stop();
+  }
+}
+
+async function openEngine() {
+  const { getDb, closeDb } = await import("@/server/db");
+  const { getEnv } = await import("@/server/env");
+  const { workQueueFor, stopBoss } = await import("@/server/jobs/queue");
+  const db = getDb();
+  const env = getEnv();
+  return {
+    db,
+    queue: workQueueFor(env.DATABASE_URL),
+    startWorker: async () => (await import("@/server/jobs/start-worker")).startWorkerFromEnv((line) => say(`[worker] ${line}`)),
+    close: async () => {
+      await stopBoss().catch(() => undefined);
+      await closeDb();
+    },
+  };
+}
+
+async function runToEnd(engine: Awaited<ReturnType<typeof openEngine>>, runId: string, startedAt: number) {
+  const { followRun } = await import("./follow-run");
+  const worker = await engine.startWorker();
+  try {
+    return await followRun(engine.db, runId, startedAt);
+  } finally {
+    await worker.stop();
+  }
+}
+
+async function generate(args: string[]): Promise<number> {
+  const file = args[0];
+  if (!file) throw new CliError(`generate needs a design file\n${USAGE}`);
+  const design = readDesignFile(file);
+  const startedAt = Date.now();
+  return withEngine(async (engine) => {
+    const { createDataset } = await import("@/server/datasets/service");
+    const { launchRun } = await import("@/server/generation/service");
+    const dataset = await createDataset(engine.db, design);
+    const run = await launchRun(engine.db, engine.queue, dataset.id);
+    emit({ event: "started", runId: run.runId, datasetId: dataset.id, planned: run.plannedRows });
+    say(`dataset ${dataset.id}, run ${run.runId}: ${run.plannedItems} work items, ${run.plannedRows} rows planned`);
+    const status = await runToEnd(engine, run.runId, startedAt);
+    return status === "completed" ? 0 : status === "interrupted" ? 130 : 1;
+  });
+}
+
+async function resume(args: string[]): Promise<number> {
+  const runId = args[0];
+  if (!runId) throw new CliError(`resume needs a run id\n${USAGE}`);
+  const startedAt = Date.now();
+  return withEngine(async (engine) => {
+    const { getRun, resumeRun } = await import("@/server/generation/service");
+    const run = await getRun(engine.db, runId);
+    if (run.status === "queued" || run.status === "running") await resumeRun(engine.db, engine.queue, runId);
+    emit({ event: "started", runId, datasetId: run.datasetId, planned: run.plannedRows });
+    const status = await runToEnd(engine, runId, startedAt);
+    return status === "completed" ? 0 : status === "interrupted" ? 130 : 1;
+  });
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const id = args[0];
+  const format = option(args, "--format") ?? "jsonl";
+  const out = option(args, "--out");
+  if (!id || id.startsWith("--")) throw new CliError(`export needs a run or dataset id\n${USAGE}`);
+  if (!out) throw new CliError("export needs --out <file>");
+  return withEngine(async (engine) => {
+    const { prepareExport, jsonlLines } = await import("@/server/exports/service");
+    const prepared = await prepareExport(engine.db, id, format);
+    let count = 0;
+    const counted = async function* () {
+      for await (const line of jsonlLines(engine.db, prepared.target)) {
+        count++;
+        yield line;
+      }
+    };
+    await pipeline(Readable.from(counted()), createWriteStream(out));
+    say(`wrote ${count} rows to ${out}`);
+    return 0;
+  });
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case "generate": return generate(args);
+    case "resume": return resume(args);
+    case "export": return exportCommand(args);
+    case undefined: case "help": case "--help": case "-h":
+      say(USAGE);
+      return command ? 0 : 2;
+    default:
+      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError || isAppError(error)) say(`error: ${(error as Error).message}`);
+    else say(`error: ${(error as Error)?.stack ?? String(error)}`);
+    process.exit(error instanceof CliError ? error.exitCode : 1);
+  },
+);

@@ -1,0 +1,16 @@
+import "server-only";
+import { z } from "zod";
+import { datasetProcedure, publicProcedure, router } from "@/server/trpc/init";
+import { createDataset, listDatasets, summarizePlan, updateDesign } from "./service";
+
+// Designs are validated by the service with datasetDesignSchema, so a bad
+// design answers with every problem and its field, not just the first.
+const designInput = z.object({ design: z.unknown() });
+
+export const datasetsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listDatasets(ctx.db)),
+  get: datasetProcedure.query(({ ctx }) => ctx.dataset),
+  create: publicProcedure.input(designInput).mutation(({ ctx, input }) => createDataset(ctx.db, input.design)),
+  update: datasetProcedure.input(designInput).mutation(({ ctx, input }) => updateDesign(ctx.db, ctx.dataset.id, input.design)),
+  plan: publicProcedure.input(designInput).query(({ input }) => summarizePlan(input.design)),
+});

@@ -1,0 +1,102 @@
+// Runs one work item: claim → call the model (retrying transient failures) →
+// commit rows + status together. Safe to call twice for the same item.
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { LlmError } from "@/server/llm/errors";
+import { costUsd, priceFor } from "@/server/llm/prices";
+import { limiterFor, sleep } from "@/server/llm/rate-limiter";
+import { languageModelFor } from "@/server/llm/registry";
+import { generateStructured } from "@/server/llm/structured";
+import { workItemPayloadSchema, type WorkItemPayload } from "./payload";
+import { claimWorkItem, commitItemFailure, commitItemSuccess, releaseWorkItem, type AttemptRecord, type RowInsert } from "./queries";
+import { classificationOutputSchema, classificationRows, classificationSystemPrompt } from "./types/classification";
+
+export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal };
+
+export type ExecuteOutcome = "succeeded" | "failed" | "skipped" | "released";
+
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+
+function backoffMs(attempt: number, error: LlmError): number {
+  if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, MAX_BACKOFF_MS * 2);
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** Splits an item's usage over its rows so the rows add up exactly to the item. */
+function share(total: number, count: number, index: number): number {
+  const base = Math.floor(total / count);
+  return base + (index < total - base * count ? 1 : 0);
+}
+
+export async function executeWorkItem(db: PrismaClient, workItemId: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
+  const claimed = await claimWorkItem(db, workItemId, options.workerId);
+  if (!claimed) return "skipped";
+  const payload: WorkItemPayload = workItemPayloadSchema.parse(claimed.payload);
+  const maxAttempts = options.maxAttempts ?? 4;
+  const attempts: AttemptRecord[] = [];
+  const ref = payload.model;
+  const limiter = limiterFor(ref.connectionId, { rpm: ref.limits.rpm, concurrency: ref.limits.concurrency });
+
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = new Date();
+    const number = (claimed.attempts - 1) * maxAttempts + attempt;
+    let release: (() => void) | undefined;
+    try {
+      release = await limiter.acquire(options.signal);
+      const result = await generateStructured({
+        model: languageModelFor(ref),
+        modelName: ref.model,
+        baseURL: ref.baseURL,
+        schema: classificationOutputSchema(payload.samples),
+        system: classificationSystemPrompt,
+        prompt: payload.prompt,
+        temperature: ref.parameters.temperature,
+        topP: ref.parameters.topP,
+        maxOutputTokens: ref.parameters.maxOutputTokens,
+        timeoutMs: ref.timeoutMs ?? options.timeoutMs,
+        abortSignal: options.signal,
+      });
+      release();
+      release = undefined;
+      attempts.push({ number, outcome: result.repairs > 0 ? "repaired" : "succeeded", repairs: result.repairs, latencyMs: result.latencyMs, startedAt });
+      const drafts = classificationRows(result.output, payload);
+      const cost = costUsd(result.usage, priceFor(ref.model, ref.pricing));
+      const rows: RowInsert[] = drafts.map((draft, index) => ({
+        datasetId: claimed.datasetId, runId: claimed.runId, workItemId, index,
+        data: draft.data as RowInsert["data"], text: draft.text, labels: draft.labels,
+        language: payload.language, model: ref.model, connectionId: ref.connectionId,
+        prompt: payload.prompt, variables: payload.variables, parameters: ref.parameters as RowInsert["parameters"],
+        inputTokens: share(result.usage.inputTokens, drafts.length, index),
+        outputTokens: share(result.usage.outputTokens, drafts.length, index),
+        costUsd: cost / drafts.length,
+        latencyMs: result.latencyMs,
+      }));
+      const committed = await commitItemSuccess(db, {
+        workItemId, runId: claimed.runId, workerId: options.workerId, rows, attempts,
+        inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, costUsd: rows.reduce((sum, row) => sum + row.costUsd, 0),
+      });
+      return committed ? "succeeded" : "skipped";
+    } catch (raw) {
+      release?.();
+      if (options.signal?.aborted) {
+        await releaseWorkItem(db, workItemId, options.workerId);
+        return "released";
+      }
+      const error = raw instanceof LlmError ? raw : new LlmError({ kind: "server", retryable: true, message: (raw as Error).message ?? String(raw), cause: raw });
+      attempts.push({ number, outcome: "error", errorKind: error.kind, message: error.message, repairs: 0, latencyMs: Date.now() - startedAt.getTime(), startedAt });
+      if (error.kind === "rate_limit" && error.retryAfterMs) limiter.pause(error.retryAfterMs);
+      if (!error.retryable || attempt >= maxAttempts) {
+        const reason = error.retryable ? `${error.message} (gave up after ${attempt} attempts)` : error.message;
+        await commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts });
+        return "failed";
+      }
+      try {
+        await sleep(backoffMs(attempt, error), options.signal);
+      } catch {
+        await releaseWorkItem(db, workItemId, options.workerId);
+        return "released";
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// Launching and following runs. Launch plans every work item up front, stores
+// them with the run in one transaction, then hands their ids to the queue.
+import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import { AppError } from "@/server/errors";
+import { designFingerprint, getDataset, parseDesign } from "@/server/datasets/service";
+import { upsertSnapshot } from "@/server/datasets/queries";
+import type { WorkQueue } from "@/server/jobs/queue";
+import { resolveDesignModels } from "@/server/providers/service";
+import { planRun } from "./plan";
+import { createRunWithItems, findDeliverableItems } from "./queries";
+import { failureGroups, findRun, listRunsOfDataset, rowsByModel } from "./progress-queries";
+
+export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string) {
+  const dataset = await getDataset(db, datasetId);
+  const design = parseDesign(dataset.design);
+  const snapshot = await upsertSnapshot(db, { datasetId, version: dataset.version, design: design as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(design) });
+  const models = await resolveDesignModels(db, design.models);
+  const plan = planRun(design, models);
+  const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items });
+  // If enqueueing fails half-way the run keeps its pending items; any worker
+  // start (or `cli resume`) delivers them again.
+  await queue.enqueue(itemIds);
+  return { runId, datasetId, plannedItems: plan.items.length, plannedRows: plan.plannedRows };
+}
+
+/** Delivers again every item not yet done. Safe on a running run. */
+export async function resumeRun(db: PrismaClient, queue: WorkQueue, runId: string) {
+  const run = await getRun(db, runId);
+  if (run.status !== "queued" && run.status !== "running") {
+    throw new AppError("PRECONDITION_FAILED", `Run ${runId} is ${run.status}; only queued or running runs can be resumed.`);
+  }
+  const ids = await findDeliverableItems(db, runId);
+  await queue.enqueue(ids);
+  return { runId, datasetId: run.datasetId, requeued: ids.length, plannedRows: run.plannedRows };
+}
+
+export async function getRun(db: PrismaClient, runId: string) {
+  const run = await findRun(db, runId);
+  if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
+  return run;
+}
+
+export function listRuns(db: PrismaClient, datasetId: string) {
+  return listRunsOfDataset(db, datasetId);
+}
+
+export const TERMINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
+
+export async function getRunProgress(db: PrismaClient, runId: string) {
+  const run = await getRun(db, runId);
+  const [failures, models] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId)]);
+  const done = run.succeededRows + run.failedRows;
+  const end = run.finishedAt ?? new Date();
+  const elapsedMs = run.startedAt ? Math.max(1, end.getTime() - run.startedAt.getTime()) : 0;
+  const rowsPerMinute = elapsedMs > 0 ? (run.succeededRows / elapsedMs) * 60_000 : 0;
+  const remaining = Math.max(0, run.plannedRows - done);
+  const etaMs = run.finishedAt || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
+  return { ...run, done, elapsedMs, rowsPerMinute, etaMs, failures, models, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
+}

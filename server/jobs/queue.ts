@@ -1,0 +1,53 @@
+// pg-boss only delivers work; Postgres tables own the state. Payloads carry ids.
+import { PgBoss } from "pg-boss";
+import { z } from "zod";
+
+export const WORK_ITEM_QUEUE = "work-item";
+
+export const workItemJobSchema = z.object({ workItemId: z.uuid() });
+export type WorkItemJob = z.infer<typeof workItemJobSchema>;
+
+const globalForBoss = globalThis as unknown as { datafastBoss?: Promise<PgBoss> };
+
+export function createBoss(connectionString: string): PgBoss {
+  return new PgBoss({ connectionString, schema: "pgboss", application_name: "datafast", max: 10 });
+}
+
+async function startBoss(connectionString: string): Promise<PgBoss> {
+  const boss = createBoss(connectionString);
+  boss.on("error", (error: Error) => console.error(`[queue] ${error.message}`));
+  await boss.start();
+  await boss.createQueue(WORK_ITEM_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
+  return boss;
+}
+
+/** The process's sender; the worker has its own instance so stopping it drains cleanly. */
+export function getBoss(connectionString: string): Promise<PgBoss> {
+  globalForBoss.datafastBoss ??= startBoss(connectionString).catch((error) => {
+    globalForBoss.datafastBoss = undefined;
+    throw error;
+  });
+  return globalForBoss.datafastBoss;
+}
+
+export async function enqueueWorkItems(boss: PgBoss, workItemIds: string[]): Promise<void> {
+  const chunk = 1000;
+  for (let start = 0; start < workItemIds.length; start += chunk) {
+    await boss.insert(WORK_ITEM_QUEUE, workItemIds.slice(start, start + chunk).map((workItemId) => ({ data: { workItemId } })));
+  }
+}
+
+export async function stopBoss(): Promise<void> {
+  const pending = globalForBoss.datafastBoss;
+  globalForBoss.datafastBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });
+}
+
+export { startBoss };
+
+/** What services need from the queue; lets tests and the CLI pass their own instance. */
+export type WorkQueue = { enqueue(workItemIds: string[]): Promise<void> };
+
+export function workQueueFor(connectionString: string): WorkQueue {
+  return { enqueue: async (ids) => enqueueWorkItems(await getBoss(connectionString), ids) };
+}

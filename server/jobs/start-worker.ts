@@ -1,0 +1,8 @@
+import { getDb } from "@/server/db";
+import { getEnv } from "@/server/env";
+import { startWorker, type RunningWorker } from "./worker";
+
+export function startWorkerFromEnv(log: (line: string) => void): Promise<RunningWorker> {
+  const env = getEnv();
+  return startWorker({ db: getDb(), connectionString: env.DATABASE_URL, batchSize: env.WORKER_BATCH_SIZE, concurrency: env.WORKER_CONCURRENCY, timeoutMs: env.LLM_TIMEOUT_MS, log });
+}

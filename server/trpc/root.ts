@@ -1,0 +1,14 @@
+import "server-only";
+import { datasetsRouter } from "@/server/datasets/router";
+import { runsRouter } from "@/server/generation/router";
+import { rowsRouter } from "@/server/review/router";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  datasets: datasetsRouter,
+  runs: runsRouter,
+  rows: rowsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
