@@ -1,0 +1,86 @@
+// The form edits a draft of strings (what people type) and serializes it to
+// the exact design JSON the API takes. Nothing is coerced silently: a value
+// that is not a number stays as typed so validation can name the field.
+import type { DatasetDesignInput } from "@/lib/designs/design-schema";
+
+export type LabelDraft = { name: string; description: string };
+export type VariableDraft = { name: string; values: string };
+export type ModelDraft = { baseURL: string; model: string; apiKeyEnv: string; rpm: string; concurrency: string };
+
+export type DesignDraft = {
+  name: string;
+  labels: LabelDraft[];
+  templates: string[];
+  variables: VariableDraft[];
+  languages: string;
+  samplesPerPrompt: string;
+  model: ModelDraft;
+};
+
+export const DEFAULT_BASE_URL = "http://127.0.0.1:8787/v1";
+
+export const initialDraft: DesignDraft = {
+  name: "support-intents",
+  labels: [
+    { name: "billing", description: "Questions about invoices and payments" },
+    { name: "bug", description: "Reports that something is broken" },
+  ],
+  templates: ["Write {{num_samples}} short {{language}} customer messages about {{label}} ({{label_description}}) in a {{tone}} tone."],
+  variables: [{ name: "tone", values: "angry, polite" }],
+  languages: "en",
+  samplesPerPrompt: "5",
+  model: { baseURL: DEFAULT_BASE_URL, model: "mock-1", apiKeyEnv: "", rpm: "600", concurrency: "64" },
+};
+
+/** Splits on commas and newlines, trims, drops blanks. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function numberOrRaw(raw: string): number | string {
+  const trimmed = raw.trim();
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** Rows whose name is blank are left out: an empty row is a row not yet filled in. */
+export function draftVariables(drafts: VariableDraft[]): Record<string, string[]> {
+  const variables: Record<string, string[]> = {};
+  for (const draft of drafts) {
+    const name = draft.name.trim();
+    // defineProperty keeps a variable named "__proto__" as data, not a prototype change.
+    if (name !== "") Object.defineProperty(variables, name, { value: splitList(draft.values), enumerable: true, writable: true, configurable: true });
+  }
+  return variables;
+}
+
+export function toDesign(draft: DesignDraft): DatasetDesignInput {
+  const { model } = draft;
+  const limits: Record<string, number | string> = {};
+  if (model.rpm.trim() !== "") limits.rpm = numberOrRaw(model.rpm);
+  if (model.concurrency.trim() !== "") limits.concurrency = numberOrRaw(model.concurrency);
+  // Key order follows the documented design JSON so an exported design reads the same.
+  const design = {
+    name: draft.name,
+    type: "classification",
+    languages: splitList(draft.languages),
+    models: [
+      {
+        provider: "openai-compatible",
+        baseURL: model.baseURL.trim(),
+        model: model.model.trim(),
+        ...(model.apiKeyEnv.trim() !== "" ? { apiKeyEnv: model.apiKeyEnv.trim() } : {}),
+        ...(Object.keys(limits).length > 0 ? { limits } : {}),
+      },
+    ],
+    labels: draft.labels.map((label) => ({ name: label.name, description: label.description })),
+    templates: draft.templates,
+    variables: draftVariables(draft.variables),
+    expansion: { mode: "combinatorial" },
+    samplesPerPrompt: numberOrRaw(draft.samplesPerPrompt),
+  };
+  // Numbers that were typed wrong stay strings on purpose (see above), which the static type cannot express.
+  return design as DatasetDesignInput;
+}
