@@ -1,0 +1,100 @@
+// The CLI as a user runs it: a child process on the same engine, JSON lines on stdout.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockLlm, type MockLlm } from "@/scripts/mock-llm/server";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
+import { supportIntentsDesign } from "@/server/testing/designs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+let database: TestDatabase;
+let mock: MockLlm;
+let dir: string;
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/main.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, MOCK_API_KEY: "test-key", WORKER_CONCURRENCY: "16" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mock = await startMockLlm({ port: 0 });
+  dir = mkdtempSync(path.join(tmpdir(), "datafast-cli-"));
+});
+
+afterAll(async () => {
+  await mock?.close();
+  await database?.drop();
+});
+
+describe("cli", () => {
+  it("generate prints started and finished JSON lines and exports what it made", async () => {
+    const file = path.join(dir, "design.json");
+    writeFileSync(file, JSON.stringify(supportIntentsDesign(mock.url)));
+    const result = await cli(["generate", file]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ event: "started", planned: 20 });
+    expect(lines[0].runId).toMatch(/^[0-9a-f-]{36}$/);
+    const finished = lines.at(-1);
+    expect(finished).toMatchObject({ event: "finished", runId: lines[0].runId, status: "completed", planned: 20, succeeded: 20, failed: 0 });
+    expect(finished.inputTokens).toBeGreaterThan(0);
+    expect(finished.outputTokens).toBeGreaterThan(0);
+    expect(typeof finished.costUsd).toBe("number");
+    expect(typeof finished.elapsedMs).toBe("number");
+
+    const out = path.join(dir, "rows.jsonl");
+    const exported = await cli(["export", lines[0].runId, "--format", "jsonl", "--out", out]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const rows = readFileSync(out, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(20);
+    expect(Object.keys(rows[0]).sort()).toEqual(["label", "language", "text"]);
+    expect(rows.filter((row) => row.label === "billing")).toHaveLength(10);
+  });
+
+  it("rejects an invalid design naming the field and the fix, and stores nothing", async () => {
+    const file = path.join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ ...supportIntentsDesign(mock.url), templates: ["About {{lable}} in a {{tone}} tone."], samplesPerPrompt: 0 }));
+    const before = await database.db.dataset.count();
+    const result = await cli(["generate", file]);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("templates.0");
+    expect(result.stderr).toContain("{{lable}}");
+    expect(result.stderr).toContain("Did you mean {{label}}");
+    expect(result.stderr).toContain("samplesPerPrompt");
+    expect(await database.db.dataset.count()).toBe(before);
+  });
+
+  it("reports JSON syntax errors with a line number", async () => {
+    const file = path.join(dir, "broken.json");
+    writeFileSync(file, '{\n  "name": "x",\n  "type": "classification",,\n}');
+    const result = await cli(["generate", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not valid JSON \(line 3\)/);
+  });
+
+  it("resume finishes a run whose items were never delivered", async () => {
+    const { createDataset } = await import("@/server/datasets/service");
+    const { launchRun } = await import("@/server/generation/service");
+    const dataset = await createDataset(database.db, supportIntentsDesign(mock.url, { name: "resume-me" }));
+    const run = await launchRun(database.db, { enqueue: async () => undefined }, dataset.id);
+    const result = await cli(["resume", run.runId]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ event: "started", runId: run.runId, planned: 20 });
+    expect(lines.at(-1)).toMatchObject({ event: "finished", status: "completed", succeeded: 20 });
+    expect(await database.db.row.count({ where: { runId: run.runId } })).toBe(20);
+  });
+});
