@@ -68,7 +68,7 @@ export async function applyMigrations(connectionString: string, options: { dir?:
         await client.query("commit");
       } catch (error) {
         await client.query("rollback");
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(migration.name);
       log(`applied migration ${migration.name}`);

@@ -1,0 +1,83 @@
+"use client";
+
+// Client of POST /api/preview: an NDJSON stream whose `rows` events each carry
+// the full current state of every preview row (later lines supersede earlier
+// ones), then one `done` or `error` event.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { FieldIssue } from "./form-issues";
+
+export type PreviewRow = { text: string; label: string; language: string; model?: string; status?: "streaming" | "done" | "error"; error?: string };
+type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage?: { inputTokens?: number; outputTokens?: number } } | { type: "error"; message: string };
+
+export type PreviewState =
+  | { status: "idle" }
+  | { status: "streaming"; rows: PreviewRow[] }
+  | { status: "done"; rows: PreviewRow[]; usage?: { inputTokens?: number; outputTokens?: number } }
+  | { status: "error"; rows: PreviewRow[]; message: string; issues: FieldIssue[] };
+
+async function readFailure(response: Response): Promise<{ message: string; issues: FieldIssue[] }> {
+  const body = (await response.json().catch(() => null)) as { error?: unknown; issues?: unknown } | null;
+  const issues = Array.isArray(body?.issues) ? (body.issues as FieldIssue[]) : [];
+  const message = typeof body?.error === "string" ? body.error : `The preview failed (HTTP ${response.status}).`;
+  return { message, issues };
+}
+
+export function usePreview() {
+  const [state, setState] = useState<PreviewState>({ status: "idle" });
+  const controllerRef = useRef<AbortController | null>(null);
+
+  // Leaving the page stops the generation on the server too.
+  useEffect(() => () => controllerRef.current?.abort(), []);
+
+  const start = useCallback(async (design: unknown): Promise<FieldIssue[]> => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    let rows: PreviewRow[] = [];
+    setState({ status: "streaming", rows });
+    try {
+      const response = await fetch("/api/preview", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ design }), signal: controller.signal });
+      if (!response.ok || !response.body) {
+        const failure = await readFailure(response);
+        setState({ status: "error", rows, ...failure });
+        return failure.issues;
+      }
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      let finished = false;
+      const apply = (line: string) => {
+        if (line.trim() === "") return;
+        const event = JSON.parse(line) as PreviewEvent;
+        if (event.type === "rows") {
+          rows = event.rows;
+          setState({ status: "streaming", rows });
+        } else if (event.type === "done") {
+          finished = true;
+          setState({ status: "done", rows, usage: event.usage });
+        } else {
+          finished = true;
+          setState({ status: "error", rows, message: event.message, issues: [] });
+        }
+      };
+      for (;;) {
+        const { value, done } = await reader.read();
+        buffer += decoder.decode(value, { stream: !done });
+        const lines = buffer.split("\n");
+        // The last piece may be half a line; keep it until the rest arrives.
+        buffer = lines.pop() ?? "";
+        lines.forEach(apply);
+        if (done) break;
+      }
+      apply(buffer);
+      if (!finished) setState({ status: "error", rows, message: "The preview stream ended before it finished.", issues: [] });
+      return [];
+    } catch (error) {
+      if (controller.signal.aborted) return [];
+      setState({ status: "error", rows, message: error instanceof Error ? error.message : String(error), issues: [] });
+      return [];
+    }
+  }, []);
+
+  return { state, start };
+}
