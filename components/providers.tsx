@@ -11,9 +11,15 @@ function makeQueryClient() {
     defaultOptions: {
       // Run progress and rows change underneath us; a short stale time keeps
       // navigation snappy without showing old counts for long.
-      queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: false },
+      queries: { staleTime: 5_000, retry: (failures, error) => failures < 2 && !isClientError(error), refetchOnWindowFocus: false },
     },
   });
+}
+
+/** A 4xx (bad id, unknown dataset) answers the same on every retry. */
+function isClientError(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
+  return typeof status === "number" && status < 500;
 }
 
 let browserQueryClient: QueryClient | undefined;

@@ -36,6 +36,7 @@ export function DesignForm() {
   const [draft, setDraft] = useState<DesignDraft>(initialDraft);
   const [attempted, setAttempted] = useState(false);
   const [answer, setAnswer] = useState<ServerAnswer | null>(null);
+  const [previewedKey, setPreviewedKey] = useState<string | null>(null);
   const preview = usePreview();
 
   const design = useMemo(() => toDesign(draft), [draft]);
@@ -83,6 +84,7 @@ export function DesignForm() {
   async function runPreview() {
     setAttempted(true);
     setAnswer(null);
+    setPreviewedKey(designKey);
     const previewIssues = await preview.start(design);
     if (previewIssues.length > 0) setAnswer({ designKey, issues: previewIssues });
   }
@@ -129,7 +131,7 @@ export function DesignForm() {
           </Button>
         </div>
         <FormIssues issues={issues} message={serverMessage} />
-        <PreviewPanel state={preview.state} />
+        <PreviewPanel state={preview.state} stale={previewedKey !== designKey} />
       </aside>
     </form>
   );

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PreviewState } from "./use-preview";
 
-export function PreviewPanel({ state }: { state: PreviewState }) {
+export function PreviewPanel({ state, stale }: { state: PreviewState; stale: boolean }) {
   if (state.status === "idle") return null;
   const rows = state.rows;
   return (
@@ -15,7 +15,7 @@ export function PreviewPanel({ state }: { state: PreviewState }) {
           Preview
           {state.status === "streaming" ? <Loader2 className="size-3.5 animate-spin text-muted-foreground" aria-label="Generating" /> : null}
         </CardTitle>
-        <CardDescription>Generated live from the current design; nothing is saved.</CardDescription>
+        <CardDescription>{stale ? "From an earlier version of the design; preview again to see the changes." : "Generated live from the current design; nothing is saved."}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 pt-3">
         {state.status === "error" && state.issues.length === 0 ? (

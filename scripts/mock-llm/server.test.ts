@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- wire payloads are read field by field in assertions */
 import { afterEach, describe, expect, it } from "vitest";
 import type { MockLlmOptions } from "./options";
 import { startMockLlm, type MockLlm } from "./server";

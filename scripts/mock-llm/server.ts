@@ -224,11 +224,13 @@ export async function startMockLlm(input: MockLlmOptions = {}): Promise<MockLlm>
 }
 
 function chooseFault(draw: number, options: ResolvedMockLlmOptions): Fault {
-  let edge = options.error500;
-  if (draw < edge) return "error500";
-  if (draw < (edge += options.error429)) return "error429";
-  if (draw < (edge += options.truncatedJson)) return "truncatedJson";
-  if (draw < (edge += options.noAnswer)) return "noAnswer";
+  // One draw per request picks at most one fault: each rate is a slice of [0, 1).
+  const slices: [Exclude<Fault, undefined>, number][] = [["error500", options.error500], ["error429", options.error429], ["truncatedJson", options.truncatedJson], ["noAnswer", options.noAnswer]];
+  let edge = 0;
+  for (const [fault, rate] of slices) {
+    edge += rate;
+    if (draw < edge) return fault;
+  }
   return undefined;
 }
 

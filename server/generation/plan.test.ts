@@ -49,7 +49,8 @@ describe("planRun", () => {
     expect(workItemKey({ ...base, replicate: 1 })).not.toBe(key);
     expect(workItemKey({ ...base, model: { ...ref, parameters: { temperature: 0.2 } } })).not.toBe(key);
     // The connection id (where the limits live) does not shape the prompt.
-    expect(workItemKey({ ...base, model: { ...ref, connectionId: "other" } })).toBe(key);
+    const elsewhere: typeof ref = { ...ref, connectionId: "other" };
+    expect(workItemKey({ ...base, model: elsewhere })).toBe(key);
   });
 
   it("keeps identical prompts as separate replicates with their own keys", () => {

@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import Link from "next/link";
+import { classificationDesignSchema } from "@/lib/designs/design-schema";
+import { useTRPC } from "@/lib/trpc/client";
+import { formatDateTime } from "@/components/format";
+import { PageHeader } from "@/components/page-header";
+import { ErrorNotice, Loading } from "@/components/query-state";
+import { RowsTable } from "@/components/review/rows-table";
+import { isActiveRunStatus } from "@/components/runs/run-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DesignSummary } from "./design-summary";
+import { LaunchRunButton } from "./launch-run-button";
+import { RunsList } from "./runs-list";
+
+export function DatasetOverview({ datasetId }: { datasetId: string }) {
+  const trpc = useTRPC();
+  const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));
+  // Shares the runs query RunsList polls; only asks whether a run is still writing rows.
+  const live = useQuery(trpc.runs.list.queryOptions({ datasetId }, { select: (runs) => runs.some((run) => isActiveRunStatus(run.status)) }));
+
+  if (dataset.isPending) return <Loading label="Loading the dataset…" />;
+  if (dataset.isError) return <ErrorNotice title="Could not load the dataset" message={dataset.error.message} />;
+
+  const parsed = classificationDesignSchema.safeParse(dataset.data.design);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={
+          <Link href="/datasets" className="hover:text-foreground">
+            Datasets
+          </Link>
+        }
+        title={<span data-testid="dataset-title">{dataset.data.name}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge variant="outline">{dataset.data.type}</Badge>
+            <span>
+              version {dataset.data.version} · created {formatDateTime(dataset.data.createdAt)}
+            </span>
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              {/* A plain link: the browser streams the file to disk instead of holding it in memory. */}
+              <a href={`/api/exports/${datasetId}?format=jsonl`} download data-testid="download-jsonl">
+                <Download aria-hidden /> Download JSONL
+              </a>
+            </Button>
+            <LaunchRunButton datasetId={datasetId} />
+          </>
+        }
+      />
+      {parsed.success ? (
+        <DesignSummary design={parsed.data} />
+      ) : (
+        <ErrorNotice title="This design no longer passes validation" message={parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")} />
+      )}
+      <RunsList datasetId={datasetId} />
+      <RowsTable datasetId={datasetId} live={live.data ?? false} />
+    </div>
+  );
+}

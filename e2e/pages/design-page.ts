@@ -1,0 +1,43 @@
+import { expect, type Page } from "@playwright/test";
+
+export class DesignPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto("/datasets/new");
+    await expect(this.page.getByTestId("dataset-name")).toBeVisible();
+  }
+
+  async setName(name: string) {
+    await this.page.getByTestId("dataset-name").fill(name);
+  }
+
+  async setModel(baseURL: string, model: string) {
+    await this.page.getByTestId("model-base-url").fill(baseURL);
+    await this.page.getByTestId("model-id").fill(model);
+  }
+
+  template(index: number) {
+    return this.page.getByTestId(`template-${index}`);
+  }
+
+  diagnostics(index: number) {
+    return this.page.getByTestId(`template-diagnostics-${index}`);
+  }
+
+  plannedRows() {
+    return this.page.getByTestId("planned-rows");
+  }
+
+  async preview() {
+    await this.page.getByTestId("preview-button").click();
+    return this.page.getByTestId("preview-rows").getByTestId("preview-row");
+  }
+
+  /** Saves and returns the new dataset's id from the URL. */
+  async save(): Promise<string> {
+    await this.page.getByTestId("save-dataset").click();
+    await this.page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    return this.page.url().split("/").at(-1)!;
+  }
+}
