@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { datasetDesignSchema } from "./design-schema";
 import { formatIssues } from "./format-issues";
+import { classificationExample } from "./examples";
 
-const example = {
-  name: "support-intents",
-  type: "classification",
-  languages: ["en"],
-  models: [{ provider: "openai-compatible", baseURL: "http://127.0.0.1:8787/v1", model: "mock-1", apiKeyEnv: "MOCK_API_KEY", limits: { rpm: 600, concurrency: 64 } }],
-  labels: [
-    { name: "billing", description: "Questions about invoices and payments" },
-    { name: "bug", description: "Reports that something is broken" },
-  ],
-  templates: ["Write {{num_samples}} short {{language}} customer messages about {{label}} ({{label_description}}) in a {{tone}} tone."],
-  variables: { tone: ["angry", "polite"] },
-  expansion: { mode: "combinatorial" },
-  samplesPerPrompt: 5,
-};
+const example = classificationExample() as ReturnType<typeof classificationExample> & { models: Record<string, unknown>[]; labels: unknown[] };
 
 function problems(design: unknown) {
   const parsed = datasetDesignSchema.safeParse(design);
