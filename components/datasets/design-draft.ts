@@ -2,6 +2,7 @@
 // the exact design JSON the API takes. Nothing is coerced silently: a value
 // that is not a number stays as typed so validation can name the field.
 import type { DatasetDesignInput } from "@/lib/designs/design-schema";
+import { classificationExample, MOCK_LLM_BASE_URL } from "@/lib/designs/examples";
 
 export type LabelDraft = { name: string; description: string };
 export type VariableDraft = { name: string; values: string };
@@ -17,20 +18,31 @@ export type DesignDraft = {
   model: ModelDraft;
 };
 
-export const DEFAULT_BASE_URL = "http://127.0.0.1:8787/v1";
+export const DEFAULT_BASE_URL = MOCK_LLM_BASE_URL;
 
-export const initialDraft: DesignDraft = {
-  name: "support-intents",
-  labels: [
-    { name: "billing", description: "Questions about invoices and payments" },
-    { name: "bug", description: "Reports that something is broken" },
-  ],
-  templates: ["Write {{num_samples}} short {{language}} customer messages about {{label}} ({{label_description}}) in a {{tone}} tone."],
-  variables: [{ name: "tone", values: "angry, polite" }],
-  languages: "en",
-  samplesPerPrompt: "5",
-  model: { baseURL: DEFAULT_BASE_URL, model: "mock-1", apiKeyEnv: "", rpm: "600", concurrency: "64" },
-};
+/** The form's view of a design (the inverse of toDesign for what the form edits). */
+export function fromDesign(design: DatasetDesignInput): DesignDraft {
+  const model = design.models[0];
+  return {
+    name: design.name,
+    labels: design.labels.map((label) => ({ name: label.name, description: label.description ?? "" })),
+    templates: [...design.templates],
+    variables: Object.entries(design.variables ?? {}).map(([name, values]) => ({ name, values: values.join(", ") })),
+    languages: (design.languages ?? ["en"]).join(", "),
+    samplesPerPrompt: String(design.samplesPerPrompt ?? 5),
+    model: {
+      baseURL: model?.baseURL ?? DEFAULT_BASE_URL,
+      model: model?.model ?? "",
+      apiKeyEnv: model?.apiKeyEnv ?? "",
+      rpm: model?.limits?.rpm !== undefined ? String(model.limits.rpm) : "",
+      concurrency: model?.limits?.concurrency !== undefined ? String(model.limits.concurrency) : "",
+    },
+  };
+}
+
+// The starter design, without an API key variable: the mock needs none.
+const starter = fromDesign(classificationExample());
+export const initialDraft: DesignDraft = { ...starter, model: { ...starter.model, apiKeyEnv: "" } };
 
 /** Splits on commas and newlines, trims, drops blanks. */
 export function splitList(raw: string): string[] {
