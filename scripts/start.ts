@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { bootDatabase } from "@/server/runtime";
+import { bootDatabase, onParentExit } from "@/server/runtime";
 import { PROJECT_ROOT } from "./database/ensure-database";
 
 const dev = process.argv.includes("--dev");
@@ -68,6 +68,7 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  onParentExit(() => void shutdown("parent process exited"));
 }
 
 main().catch((error: Error) => {

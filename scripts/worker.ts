@@ -1,6 +1,6 @@
 // `npm run worker`: one more worker process on the same database. Start as many
 // as you like, on any machine that can reach it (set DATABASE_URL there).
-import { bootDatabase } from "@/server/runtime";
+import { bootDatabase, onParentExit } from "@/server/runtime";
 
 const log = (line: string) => console.error(`[worker] ${line}`);
 
@@ -20,6 +20,7 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
+  onParentExit(() => void shutdown());
 }
 
 main().catch((error: Error) => {

@@ -15,3 +15,18 @@ export async function bootDatabase(log: (line: string) => void): Promise<Databas
   process.env.DATABASE_URL = database.url;
   return database;
 }
+
+/**
+ * `npm start` / `npm run …` do not forward SIGTERM to the script: npm dies and
+ * leaves us orphaned. Treat a changed parent as the signal it never passed on.
+ */
+export function onParentExit(callback: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      callback();
+    }
+  }, 500);
+  timer.unref();
+}

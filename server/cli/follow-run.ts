@@ -1,6 +1,7 @@
 // Works a run to its end in this process and reports it on the CLI contract.
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getRunProgress } from "@/server/generation/service";
+import { onParentExit } from "@/server/runtime";
 import { emit, say } from "./output";
 
 export async function followRun(db: PrismaClient, runId: string, startedAt: number): Promise<"completed" | "failed" | "cancelled" | "interrupted"> {
@@ -8,6 +9,7 @@ export async function followRun(db: PrismaClient, runId: string, startedAt: numb
   const onSignal = () => (interrupted = true);
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  onParentExit(onSignal);
   let lastLine = "";
   try {
     while (true) {
