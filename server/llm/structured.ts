@@ -4,6 +4,7 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel, type ModelMessage } from "ai";
 import type { z } from "zod";
 import { classifyLlmError, LlmError } from "./errors";
+import { extractJson } from "./extract-json";
 
 export type Usage = { inputTokens: number; outputTokens: number };
 
@@ -56,6 +57,8 @@ export async function generateStructured<S extends z.ZodType>(call: StructuredCa
         throw Object.assign(classified, { usage });
       }
       addUsage(usage, error.usage);
+      const recovered = call.schema.safeParse(extractJson(error.text ?? ""));
+      if (recovered.success) return { output: recovered.data as z.infer<S>, usage, repairs, latencyMs: Date.now() - started };
       if (repairs >= maxRepairs) {
         throw Object.assign(
           new LlmError({ kind: "schema", retryable: false, message: `${call.modelName} did not produce valid output after ${repairs + 1} tries: ${describe(error)}`, cause: error }),
