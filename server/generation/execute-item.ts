@@ -47,7 +47,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
       const result = await generateStructured({
         model: languageModelFor(ref),
         modelName: ref.model,
-        baseURL: ref.baseURL,
+        baseURL: ref.baseURL ?? ref.kind,
         schema: classificationOutputSchema(payload.samples),
         system: classificationSystemPrompt,
         prompt: payload.prompt,

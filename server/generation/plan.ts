@@ -31,10 +31,10 @@ function canonical(value: unknown): string {
 }
 
 /** A work item's key: a hash of everything that shapes its prompt and call. */
-export function workItemKey(parts: { type: string; prompt: string; language: string; label: string; samples: number; model: Pick<ModelRef, "baseURL" | "model" | "parameters">; replicate: number }): string {
-  const { baseURL, model, parameters } = parts.model;
+export function workItemKey(parts: { type: string; prompt: string; language: string; label: string; samples: number; model: Pick<ModelRef, "kind" | "baseURL" | "model" | "parameters">; replicate: number }): string {
+  const { kind, baseURL, model, parameters } = parts.model;
   return createHash("sha256")
-    .update(canonical({ ...parts, model: { baseURL, model, parameters } }))
+    .update(canonical({ ...parts, model: { kind, baseURL, model, parameters } }))
     .digest("hex");
 }
 

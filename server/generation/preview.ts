@@ -70,7 +70,7 @@ export async function* streamPreview(input: unknown, options: { timeoutMs: numbe
       usage.outputTokens += final.outputTokens ?? 0;
     } catch (error) {
       row.status = "error";
-      row.error = classifyLlmError(error, { model: item.payload.model.model, baseURL: item.payload.model.baseURL }).message;
+      row.error = classifyLlmError(error, { model: item.payload.model.model, baseURL: item.payload.model.baseURL ?? item.payload.model.kind }).message;
     }
     notify();
   });

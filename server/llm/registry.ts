@@ -26,7 +26,7 @@ export function languageModelFor(ref: ModelRef): LanguageModel {
   if (!model) {
     const provider = createOpenAICompatible({
       name: "openai-compatible",
-      baseURL: ref.baseURL,
+      baseURL: ref.baseURL ?? "",
       apiKey,
       supportsStructuredOutputs: ref.structuredOutputs,
       includeUsage: true,

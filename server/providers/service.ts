@@ -33,9 +33,11 @@ export function toModelRef(model: ModelConfig, connectionId = "preview", connect
   return {
     connectionId,
     kind: "openai_compatible",
+    connectionName: connectionId === "preview" ? undefined : implicitName(model),
     baseURL: model.baseURL,
     model: model.model,
     apiKeyEnv: model.apiKeyEnv,
+    hasStoredKey: false,
     parameters: model.parameters ?? {},
     limits: model.limits ?? {},
     pricing: model.pricing,
