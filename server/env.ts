@@ -11,11 +11,27 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Encrypts stored API keys. Unset: a random one is generated into <data dir>/secret. */
+  DATAFAST_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, { error: "DATAFAST_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`), or unset to let datafast keep a random one in .data/secret" }).optional(),
+  ),
+  DATAFAST_DATA_DIR: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
+
+/**
+ * Only what API-key encryption needs, so the secrets code works where the rest
+ * of the environment is not set up (tests, a CLI that has not booted a database yet).
+ */
+export function getSecretEnv(): Pick<Env, "DATAFAST_SECRET" | "DATAFAST_DATA_DIR"> {
+  const parsed = envSchema.pick({ DATAFAST_SECRET: true, DATAFAST_DATA_DIR: true }).safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment:\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
+  return parsed.data;
+}
 
 export function getEnv(): Env {
   if (cached) return cached;

@@ -12,5 +12,7 @@ export const datasetsRouter = router({
   get: datasetProcedure.query(({ ctx }) => ctx.dataset),
   create: publicProcedure.input(designInput).mutation(({ ctx, input }) => createDataset(ctx.db, input.design)),
   update: datasetProcedure.input(designInput).mutation(({ ctx, input }) => updateDesign(ctx.db, ctx.dataset.id, input.design)),
-  plan: publicProcedure.input(designInput).query(({ input }) => summarizePlan(input.design)),
+  plan: publicProcedure
+    .input(designInput.extend({ sample: z.object({ calls: z.number().int().min(0), rows: z.number().int().min(0), inputTokens: z.number().min(0), outputTokens: z.number().min(0) }).optional() }))
+    .query(({ ctx, input }) => summarizePlan(ctx.db, input.design, input.sample)),
 });

@@ -3,7 +3,9 @@ import { datasetDesignSchema, type DatasetDesign } from "@/lib/designs/design-sc
 import { formatIssues } from "@/lib/designs/format-issues";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
+import { estimateRun, type UsageSample } from "@/server/generation/estimate";
 import { planRun } from "@/server/generation/plan";
+import { resolvePrice } from "@/server/llm/pricing/service";
 import { toModelRef } from "@/server/providers/service";
 import { findDataset, insertDataset, listDatasetsWithCounts, updateDatasetDesign } from "./queries";
 
@@ -44,9 +46,10 @@ export function listDatasets(db: PrismaClient) {
   );
 }
 
-/** Planned counts for a design that may not be saved yet. */
-export function summarizePlan(input: unknown) {
+/** Planned counts and the cost estimate for a design that may not be saved yet. */
+export async function summarizePlan(db: PrismaClient, input: unknown, sample?: UsageSample) {
   const design = parseDesign(input);
   const plan = planRun(design, design.models.map((model) => toModelRef(model)));
-  return { plannedItems: plan.items.length, plannedRows: plan.plannedRows, factors: plan.factors, capped: plan.capped, uncappedPrompts: plan.uncappedPrompts };
+  const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override), sample);
+  return { plannedItems: plan.items.length, plannedRows: plan.plannedRows, factors: plan.factors, capped: plan.capped, uncappedPrompts: plan.uncappedPrompts, estimate };
 }

@@ -11,7 +11,7 @@ import { planRun, type PlannedItem } from "./plan";
 import { classificationOutputSchema, classificationSystemPrompt } from "./types/classification";
 
 export type PreviewRow = { text: string; label: string; language: string; model: string; status: "streaming" | "done" | "error"; error?: string };
-export type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage: { inputTokens: number; outputTokens: number } } | { type: "error"; message: string };
+export type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage: { inputTokens: number; outputTokens: number }; calls: number; rows: number } | { type: "error"; message: string };
 
 export const PREVIEW_ROWS = 3;
 
@@ -93,5 +93,6 @@ export async function* streamPreview(input: unknown, options: { timeoutMs: numbe
     });
     wake = undefined;
   }
-  yield { type: "done", usage };
+  // Calls and rows let the planner scale this measured usage to the whole run.
+  yield { type: "done", usage, calls: items.length, rows: rows.filter((row) => row.status === "done").length };
 }

@@ -2,8 +2,8 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 
 const runSelect = {
   id: true, datasetId: true, status: true, mode: true, plannedItems: true, plannedRows: true, succeededItems: true, failedItems: true,
-  succeededRows: true, failedRows: true, inputTokens: true, outputTokens: true, costUsd: true, estimatedCostUsd: true, budgetUsd: true,
-  error: true, createdAt: true, startedAt: true, finishedAt: true,
+  succeededRows: true, failedRows: true, inputTokens: true, outputTokens: true, reasoningTokens: true, costUsd: true, estimatedCostUsd: true, budgetUsd: true,
+  pausedReason: true, error: true, createdAt: true, startedAt: true, finishedAt: true,
 } as const;
 
 export function findRun(db: PrismaClient, runId: string) {
@@ -31,4 +31,13 @@ export async function rowsByModel(db: PrismaClient, runId: string) {
 
 export async function findDatasetIdOfRun(db: PrismaClient, runId: string) {
   return (await db.run.findUnique({ where: { id: runId }, select: { datasetId: true } }))?.datasetId;
+}
+
+/** Calls per model: how often output was valid at once, repaired, or failed. */
+export function modelStatsOfRun(db: PrismaClient, runId: string) {
+  return db.runModelStat.findMany({
+    where: { runId },
+    orderBy: { model: "asc" },
+    select: { model: true, calls: true, firstTryValid: true, repaired: true, failed: true, inputTokens: true, outputTokens: true, reasoningTokens: true, costUsd: true },
+  });
 }

@@ -31,10 +31,13 @@ export type RowInsert = {
   inputTokens: number; outputTokens: number; costUsd: number; latencyMs: number;
 };
 
+/** One item's calls, for the per-run, per-model statistics. */
+export type ModelCallStats = { model: string; calls: number; firstTryValid: number; repaired: number; failed: number; inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number };
+
 export type AttemptRecord = { number: number; outcome: string; errorKind?: string; message?: string; repairs: number; latencyMs: number; startedAt: Date };
 
 /** Marks the item done with its rows. Returns false when this worker no longer owns the item. */
-export async function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; costUsd: number }): Promise<boolean> {
+export async function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; reasoningTokens?: number; costUsd: number; stats?: ModelCallStats }): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const owned = await tx.workItem.updateMany({
       where: { id: input.workItemId, status: "running", claimedBy: input.workerId },
@@ -46,14 +49,17 @@ export async function commitItemSuccess(db: PrismaClient, input: { workItemId: s
     await tx.$executeRaw`
       UPDATE runs SET succeeded_items = succeeded_items + 1, succeeded_rows = succeeded_rows + ${inserted.count},
              input_tokens = input_tokens + ${input.inputTokens}, output_tokens = output_tokens + ${input.outputTokens},
+             reasoning_tokens = reasoning_tokens + ${input.reasoningTokens ?? 0},
              cost_usd = cost_usd + ${input.costUsd}, updated_at = now()
        WHERE id = ${input.runId}::uuid`;
+    if (input.stats) await addModelStats(tx, input.runId, input.stats);
     await finishRunIfDone(tx, input.runId);
+    await pauseRunIfOverBudget(tx, input.runId);
     return true;
   });
 }
 
-export async function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[] }): Promise<boolean> {
+export async function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[]; stats?: ModelCallStats }): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const owned = await tx.workItem.updateMany({
       where: { id: input.workItemId, status: "running", claimedBy: input.workerId },
@@ -64,6 +70,7 @@ export async function commitItemFailure(db: PrismaClient, input: { workItemId: s
     await tx.$executeRaw`
       UPDATE runs SET failed_items = failed_items + 1, failed_rows = failed_rows + ${input.expectedRows}, updated_at = now()
        WHERE id = ${input.runId}::uuid`;
+    if (input.stats) await addModelStats(tx, input.runId, input.stats);
     await finishRunIfDone(tx, input.runId);
     return true;
   });
@@ -77,11 +84,31 @@ async function insertAttempts(tx: Prisma.TransactionClient, workItemId: string, 
   });
 }
 
+async function addModelStats(tx: Prisma.TransactionClient, runId: string, stats: ModelCallStats) {
+  await tx.$executeRaw`
+    INSERT INTO run_model_stats AS s (run_id, model, calls, first_try_valid, repaired, failed, input_tokens, output_tokens, reasoning_tokens, cost_usd)
+    VALUES (${runId}::uuid, ${stats.model}, ${stats.calls}, ${stats.firstTryValid}, ${stats.repaired}, ${stats.failed}, ${stats.inputTokens}, ${stats.outputTokens}, ${stats.reasoningTokens}, ${stats.costUsd})
+    ON CONFLICT (run_id, model) DO UPDATE SET calls = s.calls + EXCLUDED.calls, first_try_valid = s.first_try_valid + EXCLUDED.first_try_valid,
+      repaired = s.repaired + EXCLUDED.repaired, failed = s.failed + EXCLUDED.failed, input_tokens = s.input_tokens + EXCLUDED.input_tokens,
+      output_tokens = s.output_tokens + EXCLUDED.output_tokens, reasoning_tokens = s.reasoning_tokens + EXCLUDED.reasoning_tokens, cost_usd = s.cost_usd + EXCLUDED.cost_usd`;
+}
+
+/**
+ * Reaching the budget pauses the run: nothing new is claimed, calls in flight
+ * finish (so the total can pass the cap by at most those calls).
+ */
+async function pauseRunIfOverBudget(tx: Prisma.TransactionClient, runId: string) {
+  await tx.$executeRaw`
+    UPDATE runs SET status = 'paused', updated_at = now(),
+           paused_reason = 'Budget reached: $' || to_char(cost_usd, 'FM999999990.0000') || ' spent of the $' || to_char(budget_usd, 'FM999999990.00') || ' budget. Raise the budget to resume.'
+     WHERE id = ${runId}::uuid AND status IN ('queued', 'running') AND budget_usd IS NOT NULL AND cost_usd >= budget_usd`;
+}
+
 async function finishRunIfDone(tx: Prisma.TransactionClient, runId: string) {
   await tx.$executeRaw`
     UPDATE runs SET status = CASE WHEN failed_items > 0 THEN 'failed'::run_status ELSE 'completed'::run_status END,
            finished_at = now(), updated_at = now()
-     WHERE id = ${runId}::uuid AND status IN ('queued', 'running') AND succeeded_items + failed_items >= planned_items`;
+     WHERE id = ${runId}::uuid AND status IN ('queued', 'running', 'paused') AND succeeded_items + failed_items >= planned_items`;
 }
 
 /** Puts a claimed item back (shutdown mid-call): the next delivery starts it again. */
@@ -89,10 +116,10 @@ export async function releaseWorkItem(db: PrismaClient, workItemId: string, work
   await db.workItem.updateMany({ where: { id: workItemId, status: "running", claimedBy: workerId }, data: { status: "pending", claimedBy: null, leaseExpiresAt: null } });
 }
 
-export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[] }): Promise<{ runId: string; itemIds: string[] }> {
+export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[]; budgetUsd?: number; estimatedCostUsd?: number | null }): Promise<{ runId: string; itemIds: string[] }> {
   return db.$transaction(async (tx) => {
     const run = await tx.run.create({
-      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, plannedItems: input.items.length, plannedRows: input.plannedRows },
+      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, plannedItems: input.items.length, plannedRows: input.plannedRows, budgetUsd: input.budgetUsd, estimatedCostUsd: input.estimatedCostUsd ?? null },
       select: { id: true },
     });
     const itemIds: string[] = [];
@@ -127,4 +154,13 @@ export async function findActiveRunIds(db: PrismaClient): Promise<string[]> {
 
 export async function getRunStatus(db: PrismaClient, runId: string) {
   return db.run.findUnique({ where: { id: runId }, select: { id: true, status: true, datasetId: true } });
+}
+
+/** Lifts a budget pause: the new budget must be above what was spent. */
+export async function resumePausedRun(db: PrismaClient, runId: string, budgetUsd: number | null | undefined): Promise<boolean> {
+  const updated = await db.$executeRaw`
+    UPDATE runs SET status = 'running', paused_reason = NULL, updated_at = now(),
+           budget_usd = CASE WHEN ${budgetUsd === undefined}::boolean THEN budget_usd ELSE ${budgetUsd ?? null}::double precision END
+     WHERE id = ${runId}::uuid AND status = 'paused'`;
+  return updated > 0;
 }

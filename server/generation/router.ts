@@ -1,12 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { datasetProcedure, publicProcedure, router } from "@/server/trpc/init";
-import { getRunProgress, launchRun, listRuns } from "./service";
+import { getRunProgress, launchRun, listRuns, resumeRun } from "./service";
 
 const runInput = z.object({ runId: z.uuid({ error: "runId must be a run id (UUID)" }) });
+const budget = z.number({ error: "budget must be a number of US dollars" }).positive({ error: "budget must be more than $0" }).max(1_000_000);
 
 export const runsRouter = router({
-  launch: datasetProcedure.mutation(({ ctx }) => launchRun(ctx.db, ctx.queue, ctx.dataset.id)),
+  launch: datasetProcedure
+    .input(z.object({ budgetUsd: budget.optional() }))
+    .mutation(({ ctx, input }) => launchRun(ctx.db, ctx.queue, ctx.dataset.id, { budgetUsd: input.budgetUsd })),
+  resume: publicProcedure
+    .input(runInput.extend({ budgetUsd: budget.nullable().optional() }))
+    .mutation(({ ctx, input }) => resumeRun(ctx.db, ctx.queue, input.runId, { budgetUsd: input.budgetUsd })),
   list: datasetProcedure.query(({ ctx }) => listRuns(ctx.db, ctx.dataset.id)),
   progress: publicProcedure.input(runInput).query(({ ctx, input }) => getRunProgress(ctx.db, input.runId)),
 });

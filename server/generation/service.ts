@@ -7,27 +7,39 @@ import { upsertSnapshot } from "@/server/datasets/queries";
 import type { WorkQueue } from "@/server/jobs/queue";
 import { resolveDesignModels } from "@/server/providers/service";
 import { planRun } from "./plan";
-import { createRunWithItems, findDeliverableItems } from "./queries";
-import { failureGroups, findRun, listRunsOfDataset, rowsByModel } from "./progress-queries";
+import { resolvePrice } from "@/server/llm/pricing/service";
+import { estimateRun } from "./estimate";
+import { createRunWithItems, findDeliverableItems, resumePausedRun } from "./queries";
+import { failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
 
-export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string) {
+export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number } = {}) {
   const dataset = await getDataset(db, datasetId);
   const design = parseDesign(dataset.design);
   const snapshot = await upsertSnapshot(db, { datasetId, version: dataset.version, design: design as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(design) });
   const models = await resolveDesignModels(db, design.models);
   const plan = planRun(design, models);
-  const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items });
+  const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override));
+  const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items, budgetUsd: options.budgetUsd, estimatedCostUsd: estimate.costUsd });
   // If enqueueing fails half-way the run keeps its pending items; any worker
   // start (or `cli resume`) delivers them again.
   await queue.enqueue(itemIds);
   return { runId, datasetId, plannedItems: plan.items.length, plannedRows: plan.plannedRows };
 }
 
-/** Delivers again every item not yet done. Safe on a running run. */
-export async function resumeRun(db: PrismaClient, queue: WorkQueue, runId: string) {
+/**
+ * Delivers again every item not yet done. Safe on a running run; a run paused
+ * by its budget resumes once the new budget is above what was spent.
+ */
+export async function resumeRun(db: PrismaClient, queue: WorkQueue, runId: string, options: { budgetUsd?: number | null } = {}) {
   const run = await getRun(db, runId);
-  if (run.status !== "queued" && run.status !== "running") {
-    throw new AppError("PRECONDITION_FAILED", `Run ${runId} is ${run.status}; only queued or running runs can be resumed.`);
+  if (run.status === "paused") {
+    const budget = options.budgetUsd === undefined ? run.budgetUsd : options.budgetUsd;
+    if (budget !== null && budget <= run.costUsd) {
+      throw new AppError("BAD_REQUEST", `The run has spent $${run.costUsd.toFixed(4)}; set a budget above that (or remove the budget) to resume.`, [{ path: "budgetUsd", message: `must be more than ${run.costUsd.toFixed(4)}` }]);
+    }
+    await resumePausedRun(db, runId, options.budgetUsd);
+  } else if (run.status !== "queued" && run.status !== "running") {
+    throw new AppError("PRECONDITION_FAILED", `Run ${runId} is ${run.status}; only queued, running or paused runs can be resumed.`);
   }
   const ids = await findDeliverableItems(db, runId);
   await queue.enqueue(ids);
@@ -48,12 +60,12 @@ export const TERMINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
 
 export async function getRunProgress(db: PrismaClient, runId: string) {
   const run = await getRun(db, runId);
-  const [failures, models] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId)]);
+  const [failures, models, modelStats] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId), modelStatsOfRun(db, runId)]);
   const done = run.succeededRows + run.failedRows;
   const end = run.finishedAt ?? new Date();
   const elapsedMs = run.startedAt ? Math.max(1, end.getTime() - run.startedAt.getTime()) : 0;
   const rowsPerMinute = elapsedMs > 0 ? (run.succeededRows / elapsedMs) * 60_000 : 0;
   const remaining = Math.max(0, run.plannedRows - done);
   const etaMs = run.finishedAt || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
-  return { ...run, done, elapsedMs, rowsPerMinute, etaMs, failures, models, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
+  return { ...run, done, elapsedMs, rowsPerMinute, etaMs, failures, models, modelStats, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
 }

@@ -1,0 +1,67 @@
+// Before launch: calls, tokens and dollars of a planned run. Measured preview
+// usage is the better basis when the user has run a preview of this design;
+// otherwise tokens are guessed from the prompt length and samples asked for.
+import type { Plan } from "./plan";
+import { classificationSystemPrompt } from "./types/classification";
+
+export type UsageSample = { calls: number; rows: number; inputTokens: number; outputTokens: number };
+
+export type Estimate = {
+  basis: "preview" | "template";
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** null when no model of the plan has a known price. */
+  costUsd: number | null;
+  /** Models whose price is unknown: their tokens are not in costUsd. */
+  unpricedModels: string[];
+  byModel: { model: string; calls: number; inputTokens: number; outputTokens: number; costUsd: number | null }[];
+};
+
+/** Rough tokens of English text: ~4 characters per token. */
+const tokensOf = (chars: number) => Math.ceil(chars / 4);
+/** The JSON schema and message framing each structured call adds. */
+const CALL_OVERHEAD_TOKENS = 60;
+/** A short generated text with its JSON quoting, when nothing was measured. */
+const GUESSED_TOKENS_PER_ROW = 60;
+
+type PriceLookup = (model: string, override?: { inputPerMillion: number; outputPerMillion: number }) => Promise<{ inputPerMillion: number; outputPerMillion: number } | undefined>;
+
+export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?: UsageSample): Promise<Estimate> {
+  const measured = sample && sample.calls > 0 && sample.rows > 0 ? sample : undefined;
+  const perModel = new Map<string, { calls: number; inputTokens: number; outputTokens: number; pricing?: { inputPerMillion: number; outputPerMillion: number } }>();
+  for (const item of plan.items) {
+    const { model } = item.payload;
+    const entry = perModel.get(model.model) ?? { calls: 0, inputTokens: 0, outputTokens: 0, pricing: model.pricing };
+    entry.calls += 1;
+    entry.inputTokens += measured
+      ? Math.round(measured.inputTokens / measured.calls)
+      : tokensOf(classificationSystemPrompt.length + item.payload.prompt.length) + CALL_OVERHEAD_TOKENS;
+    entry.outputTokens += item.expectedRows * (measured ? measured.outputTokens / measured.rows : GUESSED_TOKENS_PER_ROW);
+    perModel.set(model.model, entry);
+  }
+  const byModel: Estimate["byModel"] = [];
+  const unpricedModels: string[] = [];
+  let cost = 0;
+  let priced = false;
+  for (const [model, entry] of perModel) {
+    const price = await lookupPrice(model, entry.pricing);
+    const outputTokens = Math.round(entry.outputTokens);
+    const modelCost = price ? (entry.inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000 : null;
+    if (modelCost === null) unpricedModels.push(model);
+    else {
+      cost += modelCost;
+      priced = true;
+    }
+    byModel.push({ model, calls: entry.calls, inputTokens: entry.inputTokens, outputTokens, costUsd: modelCost });
+  }
+  return {
+    basis: measured ? "preview" : "template",
+    calls: plan.items.length,
+    inputTokens: byModel.reduce((sum, model) => sum + model.inputTokens, 0),
+    outputTokens: byModel.reduce((sum, model) => sum + model.outputTokens, 0),
+    costUsd: priced ? cost : null,
+    unpricedModels,
+    byModel,
+  };
+}
