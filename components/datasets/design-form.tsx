@@ -17,6 +17,7 @@ import { LabelsField } from "./labels-field";
 import { LanguagesField } from "./languages-field";
 import { ModelField } from "./model-field";
 import { summarizeDraftPlan } from "./plan";
+import { EstimatePanel } from "./estimate-panel";
 import { PlannedPanel } from "./planned-panel";
 import { PreviewPanel } from "./preview-panel";
 import { FormSection } from "./section";
@@ -119,7 +120,9 @@ export function DesignForm() {
       </div>
 
       <aside className="grid gap-4 lg:sticky lg:top-20">
-        <PlannedPanel plan={plan} />
+        <PlannedPanel plan={plan}>
+          <EstimatePanel design={design} preview={preview.state} previewIsCurrent={previewedKey === designKey} />
+        </PlannedPanel>
         <div className="grid grid-cols-2 gap-2">
           <Button variant="outline" data-testid="preview-button" disabled={previewing} onClick={() => void runPreview()}>
             {previewing ? <Loader2 className="animate-spin" aria-hidden /> : <Eye aria-hidden />}

@@ -3,13 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2, Play } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTRPC } from "@/lib/trpc/client";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
+/** Launch, with an optional budget: reaching it pauses the run instead of spending more. */
 export function LaunchRunButton({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const [budget, setBudget] = useState("");
   const launch = useMutation(
     trpc.runs.launch.mutationOptions({
       onSuccess: async ({ runId }) => {
@@ -18,12 +22,19 @@ export function LaunchRunButton({ datasetId }: { datasetId: string }) {
       },
     }),
   );
+  const budgetUsd = budget.trim() === "" ? undefined : Number(budget);
+  const invalid = budgetUsd !== undefined && (!Number.isFinite(budgetUsd) || budgetUsd <= 0);
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button data-testid="launch-run" disabled={launch.isPending} onClick={() => launch.mutate({ datasetId })}>
-        {launch.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Play aria-hidden />}
-        Launch run
-      </Button>
+      <div className="flex items-center gap-2">
+        <label className="sr-only" htmlFor="run-budget">Budget in USD (optional)</label>
+        <Input id="run-budget" data-testid="run-budget" placeholder="Budget $ (optional)" inputMode="decimal" className="w-40" value={budget} aria-invalid={invalid || undefined} onChange={(event) => setBudget(event.target.value)} />
+        <Button data-testid="launch-run" disabled={launch.isPending || invalid} onClick={() => launch.mutate({ datasetId, budgetUsd })}>
+          {launch.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Play aria-hidden />}
+          Launch run
+        </Button>
+      </div>
+      {invalid ? <p className="text-xs text-destructive">The budget must be a positive number of US dollars.</p> : null}
       {launch.isError ? (
         <p role="alert" data-testid="launch-error" className="max-w-xs text-right text-xs text-destructive">
           {launch.error.message}

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCount } from "@/components/format";
 import type { PlanSummary } from "./plan";
 
-export function PlannedPanel({ plan }: { plan: PlanSummary }) {
+export function PlannedPanel({ plan, children }: { plan: PlanSummary; children?: ReactNode }) {
   const factors: { name: string; value: number | null; testId: string }[] = [
     { name: "prompts", value: plan.prompts, testId: "planned-prompts" },
     { name: "labels", value: plan.labels, testId: "planned-labels" },
@@ -40,6 +41,7 @@ export function PlannedPanel({ plan }: { plan: PlanSummary }) {
             The templates and variables allow {formatCount(plan.uncappedPrompts)} prompts; only the first {formatCount(plan.prompts)} are used.
           </p>
         ) : null}
+        {children}
       </CardContent>
     </Card>
   );

@@ -7,12 +7,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldIssue } from "./form-issues";
 
 export type PreviewRow = { text: string; label: string; language: string; model?: string; status?: "streaming" | "done" | "error"; error?: string };
-type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage?: { inputTokens?: number; outputTokens?: number } } | { type: "error"; message: string };
+type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage?: { inputTokens?: number; outputTokens?: number }; calls?: number; rows?: number } | { type: "error"; message: string };
 
 export type PreviewState =
   | { status: "idle" }
   | { status: "streaming"; rows: PreviewRow[] }
-  | { status: "done"; rows: PreviewRow[]; usage?: { inputTokens?: number; outputTokens?: number } }
+  | { status: "done"; rows: PreviewRow[]; usage?: { inputTokens?: number; outputTokens?: number }; calls?: number; rowCount?: number }
   | { status: "error"; rows: PreviewRow[]; message: string; issues: FieldIssue[] };
 
 async function readFailure(response: Response): Promise<{ message: string; issues: FieldIssue[] }> {
@@ -54,7 +54,7 @@ export function usePreview() {
           setState({ status: "streaming", rows });
         } else if (event.type === "done") {
           finished = true;
-          setState({ status: "done", rows, usage: event.usage });
+          setState({ status: "done", rows, usage: event.usage, calls: event.calls, rowCount: event.rows });
         } else {
           finished = true;
           setState({ status: "error", rows, message: event.message, issues: [] });

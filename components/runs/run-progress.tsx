@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { RunFailures, RunModels } from "./run-failures";
+import { RunPaused } from "./run-paused";
 import { RunStats } from "./run-stats";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -107,9 +108,10 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         </CardContent>
       </Card>
 
+      {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} /> : null}
       <RunStats run={run} />
       <RunFailures failures={run.failures} />
-      <RunModels models={run.models} />
+      <RunModels models={run.models} stats={run.modelStats} />
       <RowsTable datasetId={datasetId} runId={runId} live={!terminal} />
     </div>
   );

@@ -67,3 +67,14 @@ export function retryAfterHeaders(ms: number): Record<string, string> {
     "retry-after-ms": String(Math.max(1, Math.ceil(ms))),
   };
 }
+
+/** Anthropic's dialect: the reset is the RFC 3339 instant at which the window has a free slot again. */
+export function anthropicRateLimitHeaders(decision: RateLimitDecision, now: number = Date.now()): Record<string, string> {
+  return {
+    "anthropic-ratelimit-requests-limit": String(decision.limit),
+    "anthropic-ratelimit-requests-remaining": String(decision.remaining),
+    "anthropic-ratelimit-requests-reset": new Date(Math.ceil((now + decision.resetMs) / 1000) * 1000)
+      .toISOString()
+      .replace(".000Z", "Z"),
+  };
+}

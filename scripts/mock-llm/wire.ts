@@ -1,6 +1,7 @@
 // OpenAI Chat Completions wire shapes. Clients (the AI SDK's openai-compatible provider, our
 // rate limiter) parse these exactly, so field names and nesting follow OpenAI, not our taste.
 import { z } from "zod";
+import type { FinishReason } from "./answer";
 
 const contentPartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -33,8 +34,6 @@ export const chatRequestSchema = z.looseObject({
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
-export type FinishReason = "stop" | "length";
-
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
@@ -60,13 +59,6 @@ export function messageText(content: ChatRequest["messages"][number]["content"])
   return content.map((part) => part.text ?? "").join("\n");
 }
 
-export function computeUsage(request: ChatRequest, content: string): Usage {
-  const promptChars = request.messages.reduce((sum, m) => sum + messageText(m.content).length, 0);
-  const prompt_tokens = Math.max(1, Math.ceil(promptChars / 4));
-  const completion_tokens = countTokens(content);
-  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
-}
-
 export interface CompletionMeta {
   id: string;
   created: number;
@@ -89,21 +81,24 @@ export function completionBody(meta: CompletionMeta, content: string, finishReas
 
 /**
  * SSE chunks as OpenAI sends them: role first (with empty content), content pieces, a chunk
- * carrying only finish_reason, and — only when stream_options.include_usage — a usage chunk
- * with `choices: []`. The AI SDK reports an error if no chunk carries a finish_reason.
+ * carrying finish_reason, then — only when stream_options.include_usage — a usage chunk with
+ * `choices: []`. Clients that never ask (Mistral, OpenRouter) get usage on the finish chunk, as
+ * those APIs send it; Mistral's parser also breaks on a chunk without choices. The AI SDK reports
+ * an error if no chunk carries a finish_reason.
  */
 export function streamChunks(
   meta: CompletionMeta,
   content: string,
   finishReason: FinishReason,
-  usage: Usage | undefined,
+  usage: Usage,
+  includeUsage: boolean,
 ): object[] {
   const base = { id: meta.id, object: "chat.completion.chunk", created: meta.created, model: meta.model, system_fingerprint: "fp_mock" };
   const choice = (delta: object, finish: FinishReason | null) => ({ index: 0, delta, logprobs: null, finish_reason: finish });
   const chunks: object[] = [{ ...base, choices: [choice({ role: "assistant", content: "" }, null)] }];
   for (const piece of splitIntoPieces(content)) chunks.push({ ...base, choices: [choice({ content: piece }, null)] });
-  chunks.push({ ...base, choices: [choice({}, finishReason)] });
-  if (usage !== undefined) chunks.push({ ...base, choices: [], usage });
+  if (includeUsage) chunks.push({ ...base, choices: [choice({}, finishReason)] }, { ...base, choices: [], usage });
+  else chunks.push({ ...base, choices: [choice({}, finishReason)], usage });
   return chunks;
 }
 
