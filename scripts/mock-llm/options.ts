@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BROKEN_FIRST_MODEL, NO_JSON_SCHEMA_MODEL } from "./answer";
 
 const rate = z.number().min(0).max(1).default(0);
 
@@ -11,15 +12,17 @@ export const mockLlmOptionsSchema = z
     latencyMs: z.number().min(0).default(0),
     /** Extra delay drawn uniformly from [0, latencyJitterMs] per request, from the seeded sequence. */
     latencyJitterMs: z.number().min(0).default(0),
-    /** Requests-per-minute quota over a sliding window; unset means unlimited and no x-ratelimit headers. */
+    /** Requests-per-minute quota over a sliding window, shared by all protocols; unset means unlimited and no limit headers. */
     rpm: z.number().int().positive().optional(),
+    /** Enforce `rpm` without announcing it: no x-ratelimit-* headers, only retry-after on 429s. */
+    hideLimitHeaders: z.boolean().default(false),
     error500: rate,
     error429: rate,
     truncatedJson: rate,
     noAnswer: rate,
     /** How long a "no answer" request stays open before its socket is destroyed. */
     noAnswerMs: z.number().int().min(0).default(100),
-    models: z.array(z.string().min(1)).min(1).default(["mock-1", "mock-2"]),
+    models: z.array(z.string().min(1)).min(1).default(["mock-1", "mock-2", BROKEN_FIRST_MODEL, NO_JSON_SCHEMA_MODEL]),
   })
   .refine((o) => o.error500 + o.error429 + o.truncatedJson + o.noAnswer <= 1, {
     // One draw decides a request's fault, so the rates partition [0, 1).
@@ -37,23 +40,30 @@ export class MockLlmArgsError extends Error {
 
 type OptionKey = keyof ResolvedMockLlmOptions;
 
-const FLAGS: Record<string, { key: OptionKey; kind: "number" | "list"; help: string }> = {
+const FLAGS: Record<string, { key: OptionKey; kind: "number" | "list" | "switch"; help: string }> = {
   "--port": { key: "port", kind: "number", help: "port to listen on, 0 = random (default 8787)" },
   "--seed": { key: "seed", kind: "number", help: "seed for answers and fault draws (default 42)" },
   "--latency-ms": { key: "latencyMs", kind: "number", help: "delay before each answer (default 0)" },
   "--latency-jitter-ms": { key: "latencyJitterMs", kind: "number", help: "extra random delay up to N ms (default 0)" },
-  "--rpm": { key: "rpm", kind: "number", help: "requests-per-minute quota, then 429 (default none)" },
+  "--rpm": { key: "rpm", kind: "number", help: "requests-per-minute quota over all protocols, then 429 (default none)" },
+  "--hide-limit-headers": { key: "hideLimitHeaders", kind: "switch", help: "enforce --rpm without x-ratelimit-* headers (429s keep retry-after)" },
   "--fail-500": { key: "error500", kind: "number", help: "share of requests answered 500, 0..1" },
   "--fail-429": { key: "error429", kind: "number", help: "share of requests answered 429, 0..1" },
   "--truncate": { key: "truncatedJson", kind: "number", help: "share of answers cut in half, 0..1" },
   "--no-answer": { key: "noAnswer", kind: "number", help: "share of requests whose socket is destroyed, 0..1" },
   "--no-answer-ms": { key: "noAnswerMs", kind: "number", help: "wait before destroying such a socket (default 100)" },
-  "--models": { key: "models", kind: "list", help: "comma-separated model ids (default mock-1,mock-2)" },
+  "--models": { key: "models", kind: "list", help: `comma-separated model ids (default mock-1,mock-2,${BROKEN_FIRST_MODEL},${NO_JSON_SCHEMA_MODEL})` },
 };
 
 export const mockLlmUsage = [
   "Usage: npm run mock-llm -- [flags]",
-  ...Object.entries(FLAGS).map(([flag, { help }]) => `  ${flag.padEnd(20)} ${help}`),
+  "",
+  "Serves, on one port: OpenAI chat completions (/v1/chat/completions, /v1/models), Anthropic",
+  "Messages (/v1/messages), Gemini (/v1beta/models/{model}:generateContent, :streamGenerateContent)",
+  "and Ollama (/api/chat, /api/tags). Scenario models: mock-broken-first answers truncated JSON to a",
+  "first attempt and valid JSON to a repair turn; mock-no-json-schema rejects OpenAI json_schema.",
+  "",
+  ...Object.entries(FLAGS).map(([flag, { help }]) => `  ${flag.padEnd(21)} ${help}`),
 ].join("\n");
 
 /** Parses CLI flags (`--flag value` or `--flag=value`); throws MockLlmArgsError naming the flag. */
@@ -68,6 +78,12 @@ export function parseMockLlmArgs(argv: readonly string[]): ResolvedMockLlmOption
     if (spec === undefined) {
       throw new MockLlmArgsError(arg.startsWith("-") ? `Unknown flag ${flag}` : `Unexpected argument "${arg}"`);
     }
+    flagOf[spec.key] = flag;
+    if (spec.kind === "switch") {
+      if (eq > 0 && flag !== arg) throw new MockLlmArgsError(`${flag} takes no value`);
+      raw[spec.key] = true;
+      continue;
+    }
     let value: string | undefined;
     if (eq > 0 && flag !== arg) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1]!.startsWith("--")) value = argv[++i];
@@ -79,7 +95,6 @@ export function parseMockLlmArgs(argv: readonly string[]): ResolvedMockLlmOption
       if (!Number.isFinite(number)) throw new MockLlmArgsError(`${flag} must be a number, got "${value}"`);
       raw[spec.key] = number;
     }
-    flagOf[spec.key] = flag;
   }
   const parsed = mockLlmOptionsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;

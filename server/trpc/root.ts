@@ -1,6 +1,7 @@
 import "server-only";
 import { datasetsRouter } from "@/server/datasets/router";
 import { runsRouter } from "@/server/generation/router";
+import { pricesRouter } from "@/server/llm/pricing/router";
 import { rowsRouter } from "@/server/review/router";
 import { createCallerFactory, router } from "./init";
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   datasets: datasetsRouter,
   runs: runsRouter,
   rows: rowsRouter,
+  prices: pricesRouter,
 });
 
 export type AppRouter = typeof appRouter;

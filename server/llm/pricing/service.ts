@@ -38,7 +38,7 @@ export async function listPrices(db: PrismaClient) {
     model, ...price, source: userByModel.has(model) ? ("user" as const) : ("default" as const),
     default: price, ...(userByModel.has(model) ? { inputPerMillion: userByModel.get(model)!.inputPerMillion, outputPerMillion: userByModel.get(model)!.outputPerMillion } : {}),
   }));
-  const custom = user.filter((row) => !(row.model in defaultPrices)).map((row) => ({ model: row.model, inputPerMillion: row.inputPerMillion, outputPerMillion: row.outputPerMillion, source: "user" as const, default: undefined }));
+  const custom = user.filter((row) => !(row.model in defaultPrices)).map((row) => ({ model: row.model, inputPerMillion: row.inputPerMillion, outputPerMillion: row.outputPerMillion, source: "user" as const, default: null }));
   return { takenOn: PRICES_TAKEN_ON, prices: [...custom, ...defaults] };
 }
 

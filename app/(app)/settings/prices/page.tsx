@@ -1,0 +1,7 @@
+import { PricesTable } from "@/components/prices/prices-table";
+
+export const metadata = { title: "Prices · datafast" };
+
+export default function PricesPage() {
+  return <PricesTable />;
+}
