@@ -1,8 +1,9 @@
 // Builds a value that satisfies a JSON schema, standing in for a provider's structured output.
-// Covers what zod's toJSONSchema and OpenAI strict mode emit; `pattern` is not honoured except
-// through the common `format`s, because real regex synthesis is out of scope for a mock.
+// Covers what zod's toJSONSchema and OpenAI strict mode emit, and Gemini's OpenAPI subset
+// (`type: "STRING"`, `nullable`, `propertyOrdering`, int64 counts as strings); `pattern` is not
+// honoured except through the common `format`s, because real regex synthesis is out of scope.
 import type { Rng } from "./rng";
-import { createParagraph, createPhrase, createSentence, createWord } from "./text";
+import { createFormatted, createParagraph, createPhrase, createSentence } from "./text";
 
 export interface JSONSchemaObject {
   type?: string | string[];
@@ -30,6 +31,8 @@ export interface JSONSchemaObject {
   $ref?: string;
   definitions?: Record<string, JSONSchema>;
   $defs?: Record<string, JSONSchema>;
+  /** Gemini: the order in which the model writes properties. */
+  propertyOrdering?: string[];
   [keyword: string]: unknown;
 }
 export type JSONSchema = JSONSchemaObject | boolean;
@@ -95,6 +98,7 @@ function normalize(schema: JSONSchemaObject, root: JSONSchema): JSONSchemaObject
     const target = resolvePointer($ref, root);
     current = { ...(target === true ? {} : target), ...siblings };
   }
+  current = fromOpenApi(current);
   if (current.allOf === undefined) return current;
   const { allOf, ...rest } = current;
   return allOf.reduce<JSONSchemaObject>((merged, part) => {
@@ -106,6 +110,20 @@ function normalize(schema: JSONSchemaObject, root: JSONSchema): JSONSchemaObject
       required: [...new Set([...(merged.required ?? []), ...(p.required ?? [])])],
     };
   }, rest);
+}
+
+// Gemini's Schema is a protobuf: enum-like uppercase types, and int64 fields serialized as strings.
+const INT64_KEYWORDS = ["minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"] as const;
+
+function fromOpenApi(schema: JSONSchemaObject): JSONSchemaObject {
+  const uppercase = typeof schema.type === "string" && schema.type !== schema.type.toLowerCase();
+  const counts = INT64_KEYWORDS.filter((k) => typeof schema[k] === "string");
+  if (!uppercase && counts.length === 0) return schema;
+  const out: JSONSchemaObject = { ...schema };
+  // TYPE_UNSPECIFIED leaves the type to inference, like a schema without `type`.
+  if (uppercase) out.type = schema.type === "TYPE_UNSPECIFIED" ? undefined : (schema.type as string).toLowerCase();
+  for (const k of counts) out[k] = Number(schema[k]);
+  return out;
 }
 
 function normalizeAny(schema: JSONSchema, root: JSONSchema): JSONSchemaObject {
@@ -152,7 +170,9 @@ function generateObject(s: JSONSchemaObject, ctx: Context): Record<string, unkno
   const inner = { ...ctx, depth: ctx.depth + 1 };
   const required = new Set(s.required ?? []);
   const out: Record<string, unknown> = {};
-  for (const [name, sub] of Object.entries(s.properties ?? {})) {
+  const ordering = s.propertyOrdering ?? [];
+  const names = Object.keys(s.properties ?? {}).sort((a, b) => rank(ordering, a) - rank(ordering, b));
+  for (const [name, sub] of names.map((n) => [n, s.properties![n]!] as const)) {
     if (ctx.depth >= SOFT_DEPTH && !required.has(name)) continue;
     out[name] = generate(sub, inner, name);
   }
@@ -198,6 +218,11 @@ function chooseCount(s: JSONSchemaObject, rng: Rng): number {
   return min > 0 ? min : DEFAULT_ARRAY_COUNT;
 }
 
+function rank(ordering: readonly string[], name: string): number {
+  const at = ordering.indexOf(name);
+  return at < 0 ? ordering.length : at;
+}
+
 /** Last resort after random retries collide (tiny maxLength): number the item, within bounds. */
 function makeDistinct(value: string, index: number, itemSchema: JSONSchema, ctx: Context): string {
   const s = itemSchema === true || itemSchema === false ? {} : normalize(itemSchema, ctx.root);
@@ -212,7 +237,7 @@ const SHORT_KEY = /(name|title|label|topic|category|tag|persona|keyword|subject|
 const LONG_KEY = /(text|content|description|answer|response|reasoning|passage|body|explanation|summary|document|context|chosen|rejected)s?$/i;
 
 function generateString(s: JSONSchemaObject, ctx: Context, key: string | undefined): string {
-  const formatted = s.format === undefined ? undefined : generateFormatted(s.format, ctx.rng);
+  const formatted = s.format === undefined ? undefined : createFormatted(s.format, ctx.rng);
   if (formatted !== undefined) return formatted;
   const { rng, words } = ctx;
   let text: string;
@@ -226,36 +251,6 @@ function generateString(s: JSONSchemaObject, ctx: Context, key: string | undefin
     text = cut.trimEnd().length >= min ? cut.trimEnd() : cut;
   }
   return text;
-}
-
-function generateFormatted(format: string, rng: Rng): string | undefined {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  const date = `20${pad(rng.int(20, 29))}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
-  const time = `${pad(rng.int(0, 23))}:${pad(rng.int(0, 59))}:${pad(rng.int(0, 59))}`;
-  const hex = (length: number): string =>
-    Array.from({ length }, () => "0123456789abcdef"[rng.int(0, 15)]).join("");
-  switch (format) {
-    case "date-time":
-      return `${date}T${time}Z`;
-    case "date":
-      return date;
-    case "time":
-      return `${time}Z`;
-    case "email":
-      return `${createWord(rng)}.${createWord(rng)}@example.com`;
-    case "uri":
-    case "url":
-      return `https://example.com/${createWord(rng)}/${rng.int(1, 999)}`;
-    case "hostname":
-      return `${createWord(rng)}.example.com`;
-    case "ipv4":
-      return `192.0.2.${rng.int(1, 254)}`;
-    case "uuid":
-      // Version 4 nibble and RFC 4122 variant, so strict uuid validators (zod) accept it.
-      return `${hex(8)}-${hex(4)}-4${hex(3)}-${rng.pick(["8", "9", "a", "b"])}${hex(3)}-${hex(12)}`;
-    default:
-      return undefined;
-  }
 }
 
 function generateNumber(s: JSONSchemaObject, rng: Rng, integer: boolean): number {

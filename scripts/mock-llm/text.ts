@@ -87,3 +87,34 @@ export function createPhrase(rng: Rng, wordCount: number, contentWords: readonly
 export function createWord(rng: Rng): string {
   return rng.pick(NOUNS);
 }
+
+/** A string in a JSON schema `format` (date, email, uuid…), or undefined for formats it does not know. */
+export function createFormatted(format: string, rng: Rng): string | undefined {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const date = `20${pad(rng.int(20, 29))}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+  const time = `${pad(rng.int(0, 23))}:${pad(rng.int(0, 59))}:${pad(rng.int(0, 59))}`;
+  const hex = (length: number): string =>
+    Array.from({ length }, () => "0123456789abcdef"[rng.int(0, 15)]).join("");
+  switch (format) {
+    case "date-time":
+      return `${date}T${time}Z`;
+    case "date":
+      return date;
+    case "time":
+      return `${time}Z`;
+    case "email":
+      return `${createWord(rng)}.${createWord(rng)}@example.com`;
+    case "uri":
+    case "url":
+      return `https://example.com/${createWord(rng)}/${rng.int(1, 999)}`;
+    case "hostname":
+      return `${createWord(rng)}.example.com`;
+    case "ipv4":
+      return `192.0.2.${rng.int(1, 254)}`;
+    case "uuid":
+      // Version 4 nibble and RFC 4122 variant, so strict uuid validators (zod) accept it.
+      return `${hex(8)}-${hex(4)}-4${hex(3)}-${rng.pick(["8", "9", "a", "b"])}${hex(3)}-${hex(12)}`;
+    default:
+      return undefined;
+  }
+}

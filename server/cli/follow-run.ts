@@ -1,10 +1,12 @@
 // Works a run to its end in this process and reports it on the CLI contract.
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { getRunProgress } from "@/server/generation/service";
+import { getRunProgress, hasItemsInFlight } from "@/server/generation/service";
 import { onParentExit } from "@/server/runtime";
 import { emit, say } from "./output";
 
-export async function followRun(db: PrismaClient, runId: string, startedAt: number): Promise<"completed" | "failed" | "cancelled" | "interrupted"> {
+export type FollowOutcome = "completed" | "failed" | "cancelled" | "paused" | "interrupted";
+
+export async function followRun(db: PrismaClient, runId: string, startedAt: number): Promise<FollowOutcome> {
   let interrupted = false;
   const onSignal = () => (interrupted = true);
   process.once("SIGINT", onSignal);
@@ -17,13 +19,17 @@ export async function followRun(db: PrismaClient, runId: string, startedAt: numb
       const line = `${progress.done}/${progress.plannedRows} rows (${progress.succeededRows} ok, ${progress.failedRows} failed), ${Math.round(progress.rowsPerMinute)} rows/min`;
       if (line !== lastLine) say(line);
       lastLine = line;
-      if (progress.terminal) {
+      // A paused run (budget reached) will not move without a person: stop following it.
+      const settledPause = progress.status === "paused" && !(await hasItemsInFlight(db, runId));
+      if (progress.terminal || settledPause) {
         for (const failure of progress.failures) say(`  failed ${failure.count}× ${failure.errorKind}: ${failure.example}`);
+        if (settledPause) say(`paused: ${progress.pausedReason ?? "the run is paused"}\nresume with: npm run cli -- resume ${runId} --budget <usd>`);
         emit({
           event: "finished", runId, status: progress.status, planned: progress.plannedRows, succeeded: progress.succeededRows, failed: progress.failedRows,
           inputTokens: progress.inputTokens, outputTokens: progress.outputTokens, costUsd: progress.costUsd, elapsedMs: Date.now() - startedAt,
+          ...(settledPause ? { pausedReason: progress.pausedReason } : {}),
         });
-        return progress.status as "completed" | "failed" | "cancelled";
+        return progress.status as FollowOutcome;
       }
       if (interrupted) {
         say(`interrupted; the run keeps its rows. Continue with: npm run cli -- resume ${runId}`);

@@ -8,9 +8,19 @@ import { CliError, emit, say } from "./output";
 import { readDesignFile } from "./read-design";
 
 const USAGE = `usage: npm run cli -- <command>
-  generate <design.json>                         create a dataset from the design file and run it to the end
-  resume <runId>                                 continue an interrupted run
+  generate <design.json> [--budget <usd>]        create a dataset from the design file and run it to the end
+  resume <runId> [--budget <usd>]                continue an interrupted run (or one paused by its budget)
   export <runId|datasetId> --format jsonl --out <file>`;
+
+function budgetOption(args: string[]): number | undefined {
+  const raw = option(args, "--budget");
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new CliError(`--budget must be a positive number of US dollars, got "${raw}"`);
+  return value;
+}
+
+const exitCodeOf = (status: string) => (status === "completed" ? 0 : status === "interrupted" ? 130 : status === "paused" ? 3 : 1);
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -67,11 +77,10 @@ async function generate(args: string[]): Promise<number> {
     const { createDataset } = await import("@/server/datasets/service");
     const { launchRun } = await import("@/server/generation/service");
     const dataset = await createDataset(engine.db, design);
-    const run = await launchRun(engine.db, engine.queue, dataset.id);
+    const run = await launchRun(engine.db, engine.queue, dataset.id, { budgetUsd: budgetOption(args) });
     emit({ event: "started", runId: run.runId, datasetId: dataset.id, planned: run.plannedRows });
     say(`dataset ${dataset.id}, run ${run.runId}: ${run.plannedItems} work items, ${run.plannedRows} rows planned`);
-    const status = await runToEnd(engine, run.runId, startedAt);
-    return status === "completed" ? 0 : status === "interrupted" ? 130 : 1;
+    return exitCodeOf(await runToEnd(engine, run.runId, startedAt));
   });
 }
 
@@ -82,10 +91,9 @@ async function resume(args: string[]): Promise<number> {
   return withEngine(async (engine) => {
     const { getRun, resumeRun } = await import("@/server/generation/service");
     const run = await getRun(engine.db, runId);
-    if (run.status === "queued" || run.status === "running") await resumeRun(engine.db, engine.queue, runId);
+    if (run.status === "queued" || run.status === "running" || run.status === "paused") await resumeRun(engine.db, engine.queue, runId, { budgetUsd: budgetOption(args) });
     emit({ event: "started", runId, datasetId: run.datasetId, planned: run.plannedRows });
-    const status = await runToEnd(engine, runId, startedAt);
-    return status === "completed" ? 0 : status === "interrupted" ? 130 : 1;
+    return exitCodeOf(await runToEnd(engine, runId, startedAt));
   });
 }
 

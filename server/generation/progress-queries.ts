@@ -41,3 +41,7 @@ export function modelStatsOfRun(db: PrismaClient, runId: string) {
     select: { model: true, calls: true, firstTryValid: true, repaired: true, failed: true, inputTokens: true, outputTokens: true, reasoningTokens: true, costUsd: true },
   });
 }
+
+export function countRunningItems(db: PrismaClient, runId: string) {
+  return db.workItem.count({ where: { runId, status: "running" } });
+}

@@ -10,7 +10,7 @@ import { planRun } from "./plan";
 import { resolvePrice } from "@/server/llm/pricing/service";
 import { estimateRun } from "./estimate";
 import { createRunWithItems, findDeliverableItems, resumePausedRun } from "./queries";
-import { failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
+import { countRunningItems, failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
 
 export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number } = {}) {
   const dataset = await getDataset(db, datasetId);
@@ -50,6 +50,10 @@ export async function getRun(db: PrismaClient, runId: string) {
   const run = await findRun(db, runId);
   if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
   return run;
+}
+
+export async function hasItemsInFlight(db: PrismaClient, runId: string): Promise<boolean> {
+  return (await countRunningItems(db, runId)) > 0;
 }
 
 export function listRuns(db: PrismaClient, datasetId: string) {
