@@ -1,4 +1,4 @@
-// CLI for the mock OpenAI-compatible server: `npm run mock-llm -- --port 8787 --rpm 60`.
+// CLI for the mock LLM server (OpenAI, Anthropic, Gemini, Ollama): `npm run mock-llm -- --port 8787 --rpm 60`.
 import { MockLlmArgsError, mockLlmUsage, parseMockLlmArgs } from "./mock-llm/options";
 import { startMockLlm } from "./mock-llm/server";
 
@@ -26,7 +26,9 @@ try {
   console.error(`mock-llm: cannot listen: ${reason}`);
   process.exit(1);
 }
-console.log(`mock-llm listening on ${llm.url}`);
+console.log(
+  `mock-llm listening on ${llm.url} (OpenAI and Anthropic), ${llm.urls.gemini} (Gemini), ${llm.urls.ollama} (Ollama)`,
+);
 
 const stop = (signal: NodeJS.Signals): void => {
   const { requests } = llm.stats();

@@ -21,7 +21,7 @@ type KindInfo = {
 export const kindInfo: Record<ConnectionKind, KindInfo> = {
   openai: { label: "OpenAI", defaultBaseUrl: "https://api.openai.com/v1", requiresKey: true, testModel: "gpt-4o-mini" },
   anthropic: { label: "Anthropic", defaultBaseUrl: "https://api.anthropic.com/v1", requiresKey: true, testModel: "claude-haiku-4-5" },
-  google: { label: "Google (Gemini)", defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta", requiresKey: true, testModel: "gemini-2.5-flash" },
+  google: { label: "Google (Gemini)", defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta", requiresKey: true, testModel: "gemini-2.5-flash-lite" },
   mistral: { label: "Mistral", defaultBaseUrl: "https://api.mistral.ai/v1", requiresKey: true, testModel: "mistral-small-latest" },
   openrouter: { label: "OpenRouter", defaultBaseUrl: "https://openrouter.ai/api/v1", requiresKey: true, testModel: "openai/gpt-4o-mini" },
   ollama: { label: "Ollama", defaultBaseUrl: "http://127.0.0.1:11434/api", requiresKey: false },
@@ -36,7 +36,8 @@ export const connectionNameSchema = z
   .trim()
   .min(1, { error: "name is required, e.g. my-openai" })
   .max(64, { error: "name must be at most 64 characters" })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "name may contain only letters, digits, - _ and . (it is how design files refer to the connection), and must start with a letter or digit" });
+  // Empty passes here so an empty name gets one message (the min above), not two.
+  .regex(/^(?:[A-Za-z0-9][A-Za-z0-9._-]*)?$/, { error: "name may contain only letters, digits, - _ and . (it is how design files refer to the connection), and must start with a letter or digit" });
 
 const baseUrlSchema = z.preprocess(
   blank,
@@ -96,22 +97,32 @@ function checkBaseUrl(value: Pick<Fields, "kind" | "baseUrl">, ctx: z.Refinement
   }
 }
 
+/**
+ * Cross-field rules run even when another field failed (zod skips them by
+ * default), so the form shows every problem at once. They only read fields
+ * they can trust: `kind` is checked against the list before use.
+ */
+const evenWithOtherIssues = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+const validKind = (kind: unknown): kind is ConnectionKind => (connectionKinds as readonly unknown[]).includes(kind);
+
 export function missingKeyMessage(kind: ConnectionKind): string {
   return `${kindInfo[kind].label} requires an API key: enter it, or name the server environment variable that holds it`;
 }
 
 export const createConnectionSchema = connectionFieldsSchema.superRefine((value, ctx) => {
+  if (!validKind(value.kind)) return;
   checkBaseUrl(value, ctx);
   if (kindInfo[value.kind].requiresKey && !value.apiKey && !value.apiKeyEnv) ctx.addIssue({ code: "custom", path: ["apiKey"], message: missingKeyMessage(value.kind) });
-});
+}, evenWithOtherIssues);
 
 /** An empty apiKey keeps the stored one; `clearApiKey` removes it. Whether a required key remains is checked by the server, which knows what is stored. */
 export const updateConnectionSchema = connectionFieldsSchema
   .extend({ id: z.uuid({ error: "id must be a connection id (UUID)" }), clearApiKey: z.boolean().default(false) })
   .superRefine((value, ctx) => {
+    if (!validKind(value.kind)) return;
     checkBaseUrl(value, ctx);
-    if (value.clearApiKey && value.apiKey) ctx.addIssue({ code: "custom", path: ["apiKey"], message: "Either enter a new key or remove the stored one, not both" });
-  });
+    if (value.clearApiKey === true && value.apiKey) ctx.addIssue({ code: "custom", path: ["apiKey"], message: "Either enter a new key or remove the stored one, not both" });
+  }, evenWithOtherIssues);
 
 export const connectionIdSchema = z.object({ id: z.uuid({ error: "id must be a connection id (UUID)" }) });
 

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { expansionConfigSchema, validateTemplates } from "@/lib/prompts";
 import { classificationBuiltins } from "@/lib/dataset-types/classification";
 import { isLanguageCode } from "./languages";
-import { modelSchema } from "./model-schema";
+import { checkModelParameters } from "./model-parameters";
+import { isConnectionModel, modelSchema, providerKindOf, type ModelConfig } from "./model-schema";
 
 export const labelSchema = z
   .object({
@@ -44,6 +45,7 @@ export const classificationDesignSchema = z
     const dupLanguages = design.languages.filter((code, index) => design.languages.indexOf(code) !== index);
     if (dupLanguages.length > 0) ctx.addIssue({ code: "custom", path: ["languages"], message: `language "${dupLanguages[0]}" is listed twice` });
     addTemplateIssues(ctx, design, classificationBuiltins, "classification");
+    addModelParameterIssues(ctx, design.models);
   });
 
 export const datasetDesignSchema = z.discriminatedUnion("type", [classificationDesignSchema], {
@@ -53,6 +55,19 @@ export const datasetDesignSchema = z.discriminatedUnion("type", [classificationD
 export type ClassificationDesign = z.infer<typeof classificationDesignSchema>;
 export type DatasetDesign = z.infer<typeof datasetDesignSchema>;
 export type DatasetDesignInput = z.input<typeof datasetDesignSchema>;
+
+/**
+ * Parameters the model would reject, as issues on `models.N.parameters.x`.
+ * Connection models are checked once their connection (and so their provider) is resolved.
+ */
+function addModelParameterIssues(ctx: z.RefinementCtx, models: ModelConfig[]) {
+  models.forEach((model, index) => {
+    if (isConnectionModel(model)) return;
+    for (const issue of checkModelParameters(providerKindOf(model.provider), model.model, model.parameters)) {
+      ctx.addIssue({ code: "custom", path: ["models", index, ...issue.path], message: issue.message });
+    }
+  });
+}
 
 type TemplateDesign = { templates: string[]; variables: Record<string, string[]>; languages: string[] };
 

@@ -1,8 +1,9 @@
 // Builds a value that satisfies a JSON schema, standing in for a provider's structured output.
-// Covers what zod's toJSONSchema and OpenAI strict mode emit, and Gemini's OpenAPI subset
-// (`type: "STRING"`, `nullable`, `propertyOrdering`, int64 counts as strings); `pattern` is not
-// honoured except through the common `format`s, because real regex synthesis is out of scope.
+// Covers what zod's toJSONSchema and OpenAI strict mode emit, plus the dialects in
+// schema-dialects.ts; `pattern` is not honoured except through the common `format`s, because
+// real regex synthesis is out of scope for a mock.
 import type { Rng } from "./rng";
+import { adaptDialect } from "./schema-dialects";
 import { createFormatted, createParagraph, createPhrase, createSentence } from "./text";
 
 export interface JSONSchemaObject {
@@ -98,7 +99,7 @@ function normalize(schema: JSONSchemaObject, root: JSONSchema): JSONSchemaObject
     const target = resolvePointer($ref, root);
     current = { ...(target === true ? {} : target), ...siblings };
   }
-  current = fromOpenApi(current);
+  current = adaptDialect(current);
   if (current.allOf === undefined) return current;
   const { allOf, ...rest } = current;
   return allOf.reduce<JSONSchemaObject>((merged, part) => {
@@ -110,20 +111,6 @@ function normalize(schema: JSONSchemaObject, root: JSONSchema): JSONSchemaObject
       required: [...new Set([...(merged.required ?? []), ...(p.required ?? [])])],
     };
   }, rest);
-}
-
-// Gemini's Schema is a protobuf: enum-like uppercase types, and int64 fields serialized as strings.
-const INT64_KEYWORDS = ["minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"] as const;
-
-function fromOpenApi(schema: JSONSchemaObject): JSONSchemaObject {
-  const uppercase = typeof schema.type === "string" && schema.type !== schema.type.toLowerCase();
-  const counts = INT64_KEYWORDS.filter((k) => typeof schema[k] === "string");
-  if (!uppercase && counts.length === 0) return schema;
-  const out: JSONSchemaObject = { ...schema };
-  // TYPE_UNSPECIFIED leaves the type to inference, like a schema without `type`.
-  if (uppercase) out.type = schema.type === "TYPE_UNSPECIFIED" ? undefined : (schema.type as string).toLowerCase();
-  for (const k of counts) out[k] = Number(schema[k]);
-  return out;
 }
 
 function normalizeAny(schema: JSONSchema, root: JSONSchema): JSONSchemaObject {

@@ -13,7 +13,8 @@ describe("mockLlmOptionsSchema", () => {
       truncatedJson: 0,
       noAnswer: 0,
       noAnswerMs: 100,
-      models: ["mock-1", "mock-2"],
+      hideLimitHeaders: false,
+      models: ["mock-1", "mock-2", "mock-broken-first", "mock-no-json-schema"],
     });
   });
 
@@ -27,12 +28,13 @@ describe("parseMockLlmArgs", () => {
     const options = parseMockLlmArgs([
       "--port", "0", "--seed=-3", "--latency-ms", "20", "--latency-jitter-ms", "5", "--rpm", "60",
       "--fail-500", "0.1", "--fail-429=0.2", "--truncate", "0.05", "--no-answer", "0.01",
-      "--no-answer-ms", "50", "--models", "a, b,c",
+      "--no-answer-ms", "50", "--hide-limit-headers", "--models", "a, b,c",
     ]);
     expect(options).toEqual({
       port: 0, seed: -3, latencyMs: 20, latencyJitterMs: 5, rpm: 60, error500: 0.1, error429: 0.2,
-      truncatedJson: 0.05, noAnswer: 0.01, noAnswerMs: 50, models: ["a", "b", "c"],
+      truncatedJson: 0.05, noAnswer: 0.01, noAnswerMs: 50, hideLimitHeaders: true, models: ["a", "b", "c"],
     });
+    expect(parseMockLlmArgs([]).hideLimitHeaders).toBe(false);
   });
 
   it.each([
@@ -47,6 +49,7 @@ describe("parseMockLlmArgs", () => {
     [["--fail-500", "1.5"], /^--fail-500: /],
     [["--no-answer", "-0.1"], /^--no-answer: /],
     [["--models", ","], /^--models: /],
+    [["--hide-limit-headers=yes"], /^--hide-limit-headers takes no value$/],
     [["--fail-500", "0.6", "--fail-429", "0.6"], /^--fail-500\/--fail-429\/--truncate\/--no-answer: .*at most 1/],
   ])("rejects %j with a message naming the flag", (argv, message) => {
     expect(() => parseMockLlmArgs(argv)).toThrow(message);

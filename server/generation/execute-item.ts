@@ -3,9 +3,10 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { LlmError } from "@/server/llm/errors";
 import { costUsd, priceFor } from "@/server/llm/prices";
-import { limiterFor, sleep } from "@/server/llm/rate-limiter";
-import { languageModelFor } from "@/server/llm/registry";
+import { acquireCall, estimateTokens, failedCall, sleep, type Permit } from "@/server/llm/rate-limiter";
+import { structuredTargetFor } from "@/server/llm/registry";
 import { generateStructured } from "@/server/llm/structured";
+import { getConnectionApiKey } from "@/server/providers/service";
 import { workItemPayloadSchema, type WorkItemPayload } from "./payload";
 import { claimWorkItem, commitItemFailure, commitItemSuccess, releaseWorkItem, type AttemptRecord, type RowInsert } from "./queries";
 import { classificationOutputSchema, classificationRows, classificationSystemPrompt } from "./types/classification";
@@ -36,29 +37,24 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
   const maxAttempts = options.maxAttempts ?? 4;
   const attempts: AttemptRecord[] = [];
   const ref = payload.model;
-  const limiter = limiterFor(ref.connectionId, { rpm: ref.limits.rpm, concurrency: ref.limits.concurrency });
+  const estimatedTokens = estimateTokens(classificationSystemPrompt + payload.prompt, ref.parameters.maxOutputTokens);
 
   for (let attempt = 1; ; attempt++) {
     const startedAt = new Date();
     const number = (claimed.attempts - 1) * maxAttempts + attempt;
-    let release: (() => void) | undefined;
+    let permit: Permit | undefined;
     try {
-      release = await limiter.acquire(options.signal);
+      permit = await acquireCall(db, ref, { estimatedTokens }, options.signal);
       const result = await generateStructured({
-        model: languageModelFor(ref),
-        modelName: ref.model,
-        baseURL: ref.baseURL ?? ref.kind,
+        ...(await structuredTargetFor(ref, { resolveKey: (keyRef) => getConnectionApiKey(db, keyRef.connectionId) })),
         schema: classificationOutputSchema(payload.samples),
         system: classificationSystemPrompt,
         prompt: payload.prompt,
-        temperature: ref.parameters.temperature,
-        topP: ref.parameters.topP,
-        maxOutputTokens: ref.parameters.maxOutputTokens,
         timeoutMs: ref.timeoutMs ?? options.timeoutMs,
         abortSignal: options.signal,
       });
-      release();
-      release = undefined;
+      await permit.release({ ok: true, usage: result.usage, calls: result.repairs + 1 });
+      permit = undefined;
       attempts.push({ number, outcome: result.repairs > 0 ? "repaired" : "succeeded", repairs: result.repairs, latencyMs: result.latencyMs, startedAt });
       const drafts = classificationRows(result.output, payload);
       const cost = costUsd(result.usage, priceFor(ref.model, ref.pricing));
@@ -78,14 +74,13 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
       });
       return committed ? "succeeded" : "skipped";
     } catch (raw) {
-      release?.();
+      await permit?.release(failedCall(raw));
       if (options.signal?.aborted) {
         await releaseWorkItem(db, workItemId, options.workerId);
         return "released";
       }
       const error = raw instanceof LlmError ? raw : new LlmError({ kind: "server", retryable: true, message: (raw as Error).message ?? String(raw), cause: raw });
       attempts.push({ number, outcome: "error", errorKind: error.kind, message: error.message, repairs: 0, latencyMs: Date.now() - startedAt.getTime(), startedAt });
-      if (error.kind === "rate_limit" && error.retryAfterMs) limiter.pause(error.retryAfterMs);
       if (!error.retryable || attempt >= maxAttempts) {
         const reason = error.retryable ? `${error.message} (gave up after ${attempt} attempts)` : error.message;
         await commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts });

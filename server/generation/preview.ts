@@ -5,7 +5,7 @@ import { Output, streamText } from "ai";
 import type { DatasetDesign } from "@/lib/designs/design-schema";
 import { parseDesign } from "@/server/datasets/service";
 import { classifyLlmError } from "@/server/llm/errors";
-import { languageModelFor } from "@/server/llm/registry";
+import { callSettingsFor, languageModelFor } from "@/server/llm/registry";
 import { toModelRef } from "@/server/providers/service";
 import { planRun, type PlannedItem } from "./plan";
 import { classificationOutputSchema, classificationSystemPrompt } from "./types/classification";
@@ -46,12 +46,11 @@ export async function* streamPreview(input: unknown, options: { timeoutMs: numbe
     try {
       const ref = item.payload.model;
       const result = streamText({
-        model: languageModelFor(ref),
+        model: await languageModelFor(ref),
         system: classificationSystemPrompt,
         prompt: item.payload.prompt,
         output: Output.object({ schema: classificationOutputSchema(1) }),
-        temperature: ref.parameters.temperature,
-        maxOutputTokens: ref.parameters.maxOutputTokens,
+        ...callSettingsFor(ref),
         maxRetries: 1,
         abortSignal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])]),
       });

@@ -2,19 +2,22 @@
 // retried with backoff; final ones fail the work item with a reason a user can act on.
 import { APICallError, NoObjectGeneratedError } from "ai";
 
-export type LlmErrorKind = "rate_limit" | "server" | "timeout" | "network" | "auth" | "bad_request" | "not_found" | "schema" | "config" | "cancelled";
+export type LlmErrorKind = "rate_limit" | "server" | "timeout" | "network" | "auth" | "bad_request" | "not_found" | "schema" | "config" | "cancelled" | "daily_limit";
 
 export class LlmError extends Error {
   readonly kind: LlmErrorKind;
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
+  /** Response headers of the failed call (x-ratelimit-*), for the rate limiter. */
+  readonly headers?: Record<string, string>;
 
-  constructor(input: { kind: LlmErrorKind; retryable: boolean; message: string; retryAfterMs?: number; cause?: unknown }) {
+  constructor(input: { kind: LlmErrorKind; retryable: boolean; message: string; retryAfterMs?: number; headers?: Record<string, string>; cause?: unknown }) {
     super(input.message, { cause: input.cause });
     this.name = "LlmError";
     this.kind = input.kind;
     this.retryable = input.retryable;
     this.retryAfterMs = input.retryAfterMs;
+    this.headers = input.headers;
   }
 }
 
@@ -43,7 +46,7 @@ export function classifyLlmError(error: unknown, context: { model: string; baseU
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
     const detail = shorten(error.message || error.responseBody);
-    if (status === 429) return new LlmError({ kind: "rate_limit", retryable: true, message: `Rate limited by ${where} (429): ${detail}`, retryAfterMs: retryAfterMs(error.responseHeaders), cause: error });
+    if (status === 429) return new LlmError({ kind: "rate_limit", retryable: true, message: `Rate limited by ${where} (429): ${detail}`, retryAfterMs: retryAfterMs(error.responseHeaders), headers: error.responseHeaders, cause: error });
     if (status === 401 || status === 403) return new LlmError({ kind: "auth", retryable: false, message: `Invalid or unauthorized API key for ${where} (${status}): ${detail}`, cause: error });
     if (status === 404) return new LlmError({ kind: "not_found", retryable: false, message: `Model or endpoint not found: ${where} (404): ${detail}`, cause: error });
     if (status === 408) return new LlmError({ kind: "timeout", retryable: true, message: `Request to ${where} timed out (408)`, cause: error });

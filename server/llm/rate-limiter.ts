@@ -1,76 +1,52 @@
-// Per-connection request pacing and concurrency inside one process. Limits that
-// hold across several worker processes arrive with the provider layer (issue 3);
-// until then each process paces itself to the configured RPM.
-export type LimiterConfig = { rpm?: number; concurrency?: number };
+// The one door to provider limits. Runs call `acquireCall` before each model
+// call and `permit.release(outcome)` after it; the limits hold across every
+// worker process sharing the database (server/llm/limits/README.md).
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { LlmError } from "./errors";
+import { acquireLocal } from "./limits/local";
+import { CallLimiter } from "./limits/shared";
+import type { CallOutcome, CallRequest, LimitedRef, LimiterOptions, Permit } from "./limits/types";
+import { sleep } from "./limits/wait";
 
-type Waiter = () => void;
+export { CallLimiter, sleep };
+export type { CallOutcome, CallRequest, LimitedRef, LimiterOptions, Permit };
 
-export class ConnectionLimiter {
-  private active = 0;
-  private readonly queue: Waiter[] = [];
-  private nextSlotAt = 0;
-  private pausedUntil = 0;
+/** Calls without a stored connection (previews) are limited in-process only. */
+export const PREVIEW_CONNECTION_ID = "preview";
 
-  constructor(private config: LimiterConfig) {}
+const limiters = new WeakMap<PrismaClient, CallLimiter>();
 
-  configure(config: LimiterConfig) {
-    this.config = config;
-  }
-
-  /** Called on 429 with retry-after: nobody on this connection sends until then. */
-  pause(ms: number) {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-  }
-
-  async acquire(signal?: AbortSignal): Promise<() => void> {
-    const max = this.config.concurrency ?? Infinity;
-    if (this.active >= max) {
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    }
-    this.active++;
-    const release = () => {
-      this.active--;
-      this.queue.shift()?.();
-    };
-    try {
-      await this.waitForSlot(signal);
-    } catch (error) {
-      release();
-      throw error;
-    }
-    return release;
-  }
-
-  private async waitForSlot(signal?: AbortSignal) {
-    const interval = this.config.rpm ? 60_000 / this.config.rpm : 0;
-    const now = Date.now();
-    const at = Math.max(now, this.nextSlotAt, this.pausedUntil);
-    this.nextSlotAt = at + interval;
-    const wait = at - now;
-    if (wait > 0) await sleep(wait, signal);
-  }
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
-}
-
-const limiters = new Map<string, ConnectionLimiter>();
-
-export function limiterFor(connectionId: string, config: LimiterConfig): ConnectionLimiter {
-  let limiter = limiters.get(connectionId);
+/** One limiter per database client, i.e. per process in production. */
+export function limiterFor(db: PrismaClient): CallLimiter {
+  let limiter = limiters.get(db);
   if (!limiter) {
-    limiter = new ConnectionLimiter(config);
-    limiters.set(connectionId, limiter);
-  } else {
-    limiter.configure(config);
+    limiter = new CallLimiter(db, { log: (line) => console.error(`[rate-limit] ${line}`) });
+    limiters.set(db, limiter);
   }
   return limiter;
+}
+
+/**
+ * Waits until a call on `ref`'s connection may start. Throws LlmError
+ * "daily_limit" (not retryable) when the connection's RPD is used up; rejects
+ * with the signal's reason when aborted.
+ */
+export function acquireCall(db: PrismaClient, ref: LimitedRef, request: CallRequest = {}, signal?: AbortSignal): Promise<Permit> {
+  if (ref.connectionId === PREVIEW_CONNECTION_ID) return acquireLocal(ref, request.estimatedTokens ?? 0, signal);
+  return limiterFor(db).acquire(ref, request, signal);
+}
+
+/** Output tokens assumed when the model has no maxOutputTokens (the TPM estimate is corrected after the call). */
+const DEFAULT_OUTPUT_TOKENS = 512;
+
+/** ~4 characters a token: close enough for a reservation that is corrected with the actual usage. */
+export function estimateTokens(text: string, maxOutputTokens?: number): number {
+  return Math.ceil(text.length / 4) + (maxOutputTokens ?? DEFAULT_OUTPUT_TOKENS);
+}
+
+/** The outcome to release a permit with after a failed call. */
+export function failedCall(error: unknown): CallOutcome {
+  const usage = (error as { usage?: CallOutcome["usage"] } | undefined)?.usage;
+  if (!(error instanceof LlmError)) return { ok: false, usage };
+  return { ok: false, usage, rateLimited: error.kind === "rate_limit", retryAfterMs: error.retryAfterMs, headers: error.headers };
 }

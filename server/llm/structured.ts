@@ -1,80 +1,168 @@
-// Structured calls with repair: the provider's native JSON-schema mode first; if
-// the answer still fails validation, re-ask with the validation error. A value is
-// never invented: after the last repair the call fails with the reason.
-import { generateText, NoObjectGeneratedError, Output, type LanguageModel, type ModelMessage } from "ai";
-import type { z } from "zod";
+// Structured calls with repair. Native mode asks for the provider's JSON-schema
+// output; prompt mode writes the schema into the system prompt (servers without
+// structured outputs, or the user switched it off). A server that rejects the
+// JSON-schema request is retried in prompt mode once. Either way the answer is
+// parsed (tolerating fences and prose), validated with zod, and re-asked with the
+// validation error. A value is never invented: after the last repair the call
+// fails with the reason.
+import { APICallError, generateText, Output, type LanguageModel, type LanguageModelUsage, type ModelMessage, type OutputInterface } from "ai";
+import { z } from "zod";
 import { classifyLlmError, LlmError } from "./errors";
 import { extractJson } from "./extract-json";
+import type { CallSettings, StructuredMode } from "./providers";
 
-export type Usage = { inputTokens: number; outputTokens: number };
+export type Usage = { inputTokens: number; outputTokens: number; reasoningTokens: number };
 
-export type StructuredResult<T> = { output: T; usage: Usage; repairs: number; latencyMs: number };
+export type StructuredResult<T> = {
+  output: T;
+  /** Summed over every attempt of the call, failed ones included (they are billed too). */
+  usage: Usage;
+  /** Re-asks after an invalid answer. */
+  repairs: number;
+  /** The first answer was valid (no repair needed). */
+  firstTryValid: boolean;
+  /** The mechanism that produced the output. */
+  mechanism: StructuredMode;
+  /** The server rejected the JSON-schema request and this call switched to prompt mode. */
+  fellBackToPrompt: boolean;
+  /** The provider's reasoning trace for the valid answer, when it returns one. */
+  reasoningText?: string;
+  latencyMs: number;
+};
 
-export type StructuredCall<S extends z.ZodType> = {
+export type StructuredCall<S extends z.ZodType> = CallSettings & {
   model: LanguageModel;
   modelName: string;
   baseURL: string;
   schema: S;
   prompt: string;
   system?: string;
-  temperature?: number;
-  topP?: number;
-  maxOutputTokens?: number;
+  /** Where to start; "native" by default. */
+  mechanism?: StructuredMode;
+  /** false: a JSON-schema rejection fails the call instead of retrying in prompt mode. */
+  fallbackToPrompt?: boolean;
+  /** Told once when this call fell back, so the caller can remember it for the connection. */
+  onFallbackToPrompt?: () => void;
   timeoutMs: number;
   maxRepairs?: number;
   abortSignal?: AbortSignal;
 };
 
-function addUsage(total: Usage, usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined) {
+type Attempt = { text: string; usage: LanguageModelUsage; reasoningText: string | undefined; finishReason: string };
+
+function addUsage(total: Usage, usage: LanguageModelUsage | undefined) {
   total.inputTokens += usage?.inputTokens ?? 0;
   total.outputTokens += usage?.outputTokens ?? 0;
+  total.reasoningTokens += usage?.outputTokenDetails?.reasoningTokens ?? 0;
+}
+
+/**
+ * The schema goes to the provider as its response format, but the text comes
+ * back unparsed: validation, fence tolerance and repair are ours, and a failed
+ * parse must not throw away the attempt's usage and reasoning.
+ */
+function rawJsonOutput(schema: z.ZodType): OutputInterface<string, undefined, never> {
+  const object = Output.object({ schema });
+  return {
+    ...object,
+    parseCompleteOutput: async ({ text }) => text,
+    parsePartialOutput: async () => undefined,
+    createElementStreamTransform: () => undefined,
+  };
+}
+
+export function promptModeSystem(system: string | undefined, schema: z.ZodType): string {
+  // The same view of the schema native mode sends (input side, refs inlined), so both modes ask for the same thing.
+  const jsonSchema = JSON.stringify(z.toJSONSchema(schema, { target: "draft-7", io: "input", reused: "inline", unrepresentable: "any" }));
+  const instruction = `Answer with only a JSON value that matches this JSON schema, with no other text and no code fences:\n${jsonSchema}`;
+  return system ? `${system}\n\n${instruction}` : instruction;
+}
+
+// A 400/422 that names the response format or schema: the server does not do
+// JSON-schema output (or not this schema), though it may still follow one in the prompt.
+const SCHEMA_REJECTION = /response_format|json_schema|response_?schema|responsejsonschema|structured[ _-]?outputs?|output_format|output_config|\bformat\b|\bschema\b/i;
+
+export function isJsonSchemaRejection(error: unknown): boolean {
+  if (!APICallError.isInstance(error)) return false;
+  if (error.statusCode !== 400 && error.statusCode !== 422) return false;
+  return SCHEMA_REJECTION.test(`${error.message} ${error.responseBody ?? ""}`);
+}
+
+async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[]): Promise<Attempt> {
+  const signals = [AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])];
+  const result = await generateText({
+    model: call.model,
+    system: mechanism === "prompt" ? promptModeSystem(call.system, call.schema) : call.system,
+    messages,
+    output: mechanism === "native" ? rawJsonOutput(call.schema) : undefined,
+    temperature: call.temperature,
+    topP: call.topP,
+    maxOutputTokens: call.maxOutputTokens,
+    reasoning: call.reasoning,
+    providerOptions: call.providerOptions,
+    // Retries belong to the engine, which paces them with the rate limiter.
+    maxRetries: 0,
+    abortSignal: AbortSignal.any(signals),
+  });
+  return { text: result.text, usage: result.usage, reasoningText: result.finalStep.reasoningText, finishReason: result.finishReason };
+}
+
+function validate<S extends z.ZodType>(schema: S, attempt: Attempt, maxOutputTokens: number | undefined): { ok: true; value: z.infer<S> } | { ok: false; problem: string } {
+  const json = extractJson(attempt.text);
+  const cutOff = attempt.finishReason === "length" ? ` The answer was cut off by the output token limit${maxOutputTokens ? ` (maxOutputTokens ${maxOutputTokens})` : ""}; answer more briefly.` : "";
+  if (json === undefined) return { ok: false, problem: `the answer is not JSON.${cutOff}` };
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data as z.infer<S> };
+  return { ok: false, problem: `${z.prettifyError(parsed.error).replace(/\s+/g, " ").slice(0, 500)}${cutOff}` };
 }
 
 export async function generateStructured<S extends z.ZodType>(call: StructuredCall<S>): Promise<StructuredResult<z.infer<S>>> {
   const started = Date.now();
-  const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+  const usage: Usage = { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 };
   const maxRepairs = call.maxRepairs ?? 2;
   const messages: ModelMessage[] = [{ role: "user", content: call.prompt }];
-  for (let repairs = 0; ; repairs++) {
-    const signals = [AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])];
+  let mechanism: StructuredMode = call.mechanism ?? "native";
+  let fellBackToPrompt = false;
+  let repairs = 0;
+  while (true) {
+    let attempt: Attempt;
     try {
-      const result = await generateText({
-        model: call.model,
-        system: call.system,
-        messages,
-        output: Output.object({ schema: call.schema }),
-        temperature: call.temperature,
-        topP: call.topP,
-        maxOutputTokens: call.maxOutputTokens,
-        maxRetries: 0,
-        abortSignal: AbortSignal.any(signals),
-      });
-      addUsage(usage, result.usage);
-      return { output: result.output as z.infer<S>, usage, repairs, latencyMs: Date.now() - started };
+      attempt = await callOnce(call, mechanism, messages);
     } catch (error) {
-      if (!NoObjectGeneratedError.isInstance(error)) {
-        const classified = classifyLlmError(error, { model: call.modelName, baseURL: call.baseURL });
-        throw Object.assign(classified, { usage });
+      if (mechanism === "native" && !fellBackToPrompt && call.fallbackToPrompt !== false && isJsonSchemaRejection(error)) {
+        mechanism = "prompt";
+        fellBackToPrompt = true;
+        call.onFallbackToPrompt?.();
+        continue;
       }
-      addUsage(usage, error.usage);
-      const recovered = call.schema.safeParse(extractJson(error.text ?? ""));
-      if (recovered.success) return { output: recovered.data as z.infer<S>, usage, repairs, latencyMs: Date.now() - started };
-      if (repairs >= maxRepairs) {
-        throw Object.assign(
-          new LlmError({ kind: "schema", retryable: false, message: `${call.modelName} did not produce valid output after ${repairs + 1} tries: ${describe(error)}`, cause: error }),
-          { usage },
-        );
-      }
-      messages.push({ role: "assistant", content: error.text ?? "" });
-      messages.push({
-        role: "user",
-        content: `Your previous answer was not valid: ${describe(error)}\nAnswer again with only a JSON value that matches the requested schema exactly, with no other text.`,
-      });
+      throw Object.assign(classifyLlmError(error, { model: call.modelName, baseURL: call.baseURL }), { usage });
     }
+    addUsage(usage, attempt.usage);
+    const checked = validate(call.schema, attempt, call.maxOutputTokens);
+    if (checked.ok) {
+      return {
+        output: checked.value,
+        usage,
+        repairs,
+        firstTryValid: repairs === 0,
+        mechanism,
+        fellBackToPrompt,
+        ...(attempt.reasoningText ? { reasoningText: attempt.reasoningText } : {}),
+        latencyMs: Date.now() - started,
+      };
+    }
+    if (repairs >= maxRepairs) {
+      throw Object.assign(
+        new LlmError({ kind: "schema", retryable: false, message: `${call.modelName} did not produce valid output after ${repairs + 1} tries: ${checked.problem}` }),
+        { usage },
+      );
+    }
+    repairs++;
+    // Providers reject empty assistant turns; the repair message still says what was wrong.
+    messages.push({ role: "assistant", content: attempt.text || "(no answer)" });
+    messages.push({
+      role: "user",
+      content: `Your previous answer was not valid: ${checked.problem}\nAnswer again with only a JSON value that matches the requested schema exactly, with no other text.`,
+    });
   }
-}
-
-function describe(error: InstanceType<typeof NoObjectGeneratedError>): string {
-  const cause = error.cause instanceof Error ? error.cause.message : error.message;
-  return cause.replace(/\s+/g, " ").slice(0, 500);
 }

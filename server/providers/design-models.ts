@@ -2,40 +2,40 @@
 // `{ connection: "name", model }` entries use a stored connection (its kind, URL,
 // limits, key); inline entries get an implicit connection per endpoint + key variable.
 import { createHash } from "node:crypto";
-import type { ModelConfig } from "@/lib/designs/model-schema";
+import { checkModelParameters } from "@/lib/designs/model-parameters";
+import { isConnectionModel, providerKindOf, type ConnectionModelConfig, type InlineModelConfig, type ModelConfig } from "@/lib/designs/model-schema";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, type FieldIssue } from "@/server/errors";
 import type { ModelRef } from "@/server/llm/model-ref";
 import { findConnectionsByNameWithCiphertext, findImplicitConnection, upsertImplicitConnection, type ConnectionRecord } from "./queries";
 
-type ModelParameters = ModelRef["parameters"];
-type ModelPricing = NonNullable<ModelRef["pricing"]>;
-
-/**
- * The connection form of a design model. lib/designs/model-schema.ts is gaining
- * it as part of a `ModelConfig` union; until then this local shape is the contract.
- */
-export type ConnectionModelConfig = { connection: string; model: string; parameters?: ModelParameters; pricing?: ModelPricing };
-export type InlineModelConfig = Exclude<ModelConfig, { connection: string }>;
-export type DesignModel = InlineModelConfig | ConnectionModelConfig;
-
-export function isConnectionModel(model: DesignModel): model is ConnectionModelConfig {
-  return "connection" in model && typeof model.connection === "string";
-}
+type ImplicitSettings = { structuredOutputs: boolean; timeoutMs: number | null };
 
 function implicitName(model: InlineModelConfig): string {
-  const url = new URL(model.baseURL);
-  const tag = createHash("sha256").update(`${model.baseURL}|${model.apiKeyEnv ?? ""}`).digest("hex").slice(0, 8);
-  return `inline:${url.host}:${tag}`;
+  const kind = providerKindOf(model.provider);
+  // openai-compatible keeps its original recipe so connections (and their limiter
+  // state) made before other kinds existed are found again.
+  const recipe = kind === "openai_compatible" ? `${model.baseURL ?? ""}|${model.apiKeyEnv ?? ""}` : `${kind}|${model.baseURL ?? ""}|${model.apiKeyEnv ?? ""}`;
+  const tag = createHash("sha256").update(recipe).digest("hex").slice(0, 8);
+  return `inline:${model.baseURL ? new URL(model.baseURL).host : kind}:${tag}`;
 }
 
-function unknownConnectionError(missing: { index: number; name: string }[]): AppError {
-  const issues: FieldIssue[] = missing.map(({ index, name }) => ({
-    path: `models.${index}.connection`,
-    message: `no provider connection named "${name}". Create it under Settings → Connections or fix the name.`,
-  }));
-  const lines = missing.map(({ index }, i) => `models[${index}].connection: ${issues[i]!.message}`);
+function resolutionError(issues: FieldIssue[]): AppError {
+  // "models.0.connection" → "models[0].connection", as the design file reads.
+  const lines = issues.map((issue) => `${issue.path.replace(/\.(\d+)(?=\.|$)/g, "[$1]")}: ${issue.message}`);
   return new AppError("BAD_REQUEST", lines.join("\n"), issues);
+}
+
+/** Unknown names, and parameters the connection's provider would reject (the design schema cannot know the provider of a named connection). */
+function checkConnectionModels(models: readonly ModelConfig[], byName: Map<string, ConnectionRecord>): FieldIssue[] {
+  return models.flatMap((model, index): FieldIssue[] => {
+    if (!isConnectionModel(model)) return [];
+    const connection = byName.get(model.connection);
+    if (!connection) {
+      return [{ path: `models.${index}.connection`, message: `no provider connection named "${model.connection}". Create it under Settings → Connections or fix the name.` }];
+    }
+    return checkModelParameters(connection.kind, model.model, model.parameters).map((issue) => ({ path: ["models", index, ...issue.path].join("."), message: issue.message }));
+  });
 }
 
 function refFromConnection(model: ConnectionModelConfig, connection: ConnectionRecord): ModelRef {
@@ -65,33 +65,34 @@ function refFromConnection(model: ConnectionModelConfig, connection: ConnectionR
  * `persist: false` (preview, plan summary) reads connections but never creates
  * implicit ones, so merely looking at a draft design leaves no trace in the database.
  */
-export async function resolveDesignModels(db: PrismaClient, models: readonly DesignModel[], options: { persist?: boolean } = {}): Promise<ModelRef[]> {
+export async function resolveDesignModels(db: PrismaClient, models: readonly ModelConfig[], options: { persist?: boolean } = {}): Promise<ModelRef[]> {
   const persist = options.persist ?? true;
   const names = [...new Set(models.filter(isConnectionModel).map((model) => model.connection))];
   const stored = names.length > 0 ? await findConnectionsByNameWithCiphertext(db, names) : [];
   const byName = new Map(stored.map((connection) => [connection.name, connection]));
-  const missing = models.flatMap((model, index) => (isConnectionModel(model) && !byName.has(model.connection) ? [{ index, name: model.connection }] : []));
-  if (missing.length > 0) throw unknownConnectionError(missing);
+  const issues = checkConnectionModels(models, byName);
+  if (issues.length > 0) throw resolutionError(issues);
 
   const refs: ModelRef[] = [];
   for (const model of models) {
     if (isConnectionModel(model)) {
       refs.push(refFromConnection(model, byName.get(model.connection)!));
-    } else if (persist) {
-      const connection = await upsertImplicitConnection(db, {
-        name: implicitName(model),
-        baseUrl: model.baseURL,
-        apiKeyEnv: model.apiKeyEnv ?? null,
-        rpm: model.limits?.rpm ?? null,
-        tpm: model.limits?.tpm ?? null,
-        rpd: model.limits?.rpd ?? null,
-        maxConcurrency: model.limits?.concurrency ?? null,
-      });
-      refs.push(toModelRef(model, connection.id, connection));
-    } else {
-      const existing = await findImplicitConnection(db, implicitName(model));
-      refs.push(existing ? toModelRef(model, existing.id, existing) : toModelRef(model));
+      continue;
     }
+    const name = implicitName(model);
+    const connection = persist
+      ? await upsertImplicitConnection(db, {
+          name,
+          kind: providerKindOf(model.provider),
+          baseUrl: model.baseURL ?? null,
+          apiKeyEnv: model.apiKeyEnv ?? null,
+          rpm: model.limits?.rpm ?? null,
+          tpm: model.limits?.tpm ?? null,
+          rpd: model.limits?.rpd ?? null,
+          maxConcurrency: model.limits?.concurrency ?? null,
+        })
+      : await findImplicitConnection(db, name);
+    refs.push(connection ? toModelRef(model, connection.id, connection) : toModelRef(model));
   }
   return refs;
 }
@@ -102,13 +103,13 @@ export async function resolveDesignModels(db: PrismaClient, models: readonly Des
  * its reference here is a stand-in good for counting only; use
  * resolveDesignModels(db, models, { persist: false }) to call it.
  */
-export function toModelRef(model: DesignModel, connectionId = "preview", connection?: { structuredOutputs: boolean; timeoutMs: number | null }): ModelRef {
+export function toModelRef(model: ModelConfig, connectionId = "preview", connection?: ImplicitSettings): ModelRef {
   if (isConnectionModel(model)) {
     return { connectionId, connectionName: model.connection, kind: "openai_compatible", model: model.model, hasStoredKey: false, parameters: model.parameters ?? {}, limits: {}, pricing: model.pricing, structuredOutputs: true };
   }
   return {
     connectionId,
-    kind: "openai_compatible",
+    kind: providerKindOf(model.provider),
     connectionName: connectionId === "preview" ? undefined : implicitName(model),
     baseURL: model.baseURL,
     model: model.model,

@@ -1,8 +1,8 @@
 // The only Prisma access of provider connections. The ciphertext column is
 // omitted by the client by default; only the functions named *WithCiphertext read it.
-import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import type { Prisma, PrismaClient, ProviderKind } from "@/server/generated/prisma/client";
 
-export type InlineConnectionInput = { name: string; baseUrl: string; apiKeyEnv: string | null; rpm: number | null; tpm: number | null; rpd: number | null; maxConcurrency: number | null };
+export type InlineConnectionInput = { name: string; kind: ProviderKind; baseUrl: string | null; apiKeyEnv: string | null; rpm: number | null; tpm: number | null; rpd: number | null; maxConcurrency: number | null };
 
 const connectionSelect = {
   id: true,
@@ -82,7 +82,7 @@ export async function upsertImplicitConnection(db: PrismaClient, input: InlineCo
   const { name, ...fields } = input;
   return db.providerConnection.upsert({
     where: { name },
-    create: { name, kind: "openai_compatible", implicit: true, ...fields },
+    create: { name, implicit: true, ...fields },
     update: { rpm: fields.rpm, tpm: fields.tpm, rpd: fields.rpd, maxConcurrency: fields.maxConcurrency },
     select: { id: true, structuredOutputs: true, timeoutMs: true },
   });

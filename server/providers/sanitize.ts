@@ -39,10 +39,11 @@ function causeText(error: unknown): string {
 /** The provider's own words: HTTP status and message, or the network failure and its cause. */
 export function describeProviderError(error: unknown): string {
   if (APICallError.isInstance(error)) {
-    const body = error.responseBody && !error.message.includes(error.responseBody.slice(0, 40)) ? ` ${error.responseBody}` : "";
+    // The SDK usually lifts the message out of the body; add the body only when it holds more.
+    const body = error.responseBody && !error.responseBody.includes(error.message) ? ` ${error.responseBody}` : "";
     const cause = causeText(error);
     if (error.statusCode !== undefined) return `HTTP ${error.statusCode}: ${error.message}${body}`;
-    return cause ? `${error.message} (${cause})` : error.message;
+    return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
   }
   if (error instanceof Error) {
     const cause = causeText(error);

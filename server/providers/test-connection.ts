@@ -5,6 +5,7 @@ import { generateText } from "ai";
 import { kindInfo } from "@/lib/connections/schema";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { ModelRef } from "@/server/llm/model-ref";
+import { ollamaBaseURL } from "@/server/llm/providers/ollama";
 import { languageModelFor } from "@/server/llm/registry";
 import { decryptApiKey } from "@/server/secrets/api-keys";
 import { saveTestResult, type ConnectionRecord } from "./queries";
@@ -21,11 +22,11 @@ async function pickModel(connection: ConnectionRecord, baseUrl: string | undefin
   if (known) return known;
   if (!baseUrl) throw new Error("The connection has no base URL to call.");
   const ollama = connection.kind === "ollama";
-  const response = await fetch(`${baseUrl}/${ollama ? "tags" : "models"}`, {
-    headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-    signal: AbortSignal.timeout(LIST_TIMEOUT_MS),
+  const url = ollama ? `${ollamaBaseURL(baseUrl)}/tags` : `${baseUrl}/models`;
+  const response = await fetch(url, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {}, signal: AbortSignal.timeout(LIST_TIMEOUT_MS) }).catch((error: unknown) => {
+    throw new Error(`Could not list the models at ${url} to pick one to test: ${describeProviderError(error)}`);
   });
-  if (!response.ok) throw new Error(`Listing the models at ${baseUrl} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok) throw new Error(`Listing the models at ${url} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const body = (await response.json()) as { data?: { id?: unknown }[]; models?: { name?: unknown }[] };
   const first = ollama ? body.models?.[0]?.name : body.data?.[0]?.id;
   if (typeof first !== "string") throw new Error(`${baseUrl} lists no models; enter a model id to test with.`);
@@ -58,7 +59,8 @@ export async function runConnectionTest(db: PrismaClient, connection: Connection
     };
     const callStarted = performance.now();
     const answer = await generateText({
-      model: languageModelFor(ref),
+      // The key decrypted above (not the short-lived cache), so a just-changed key is the one tested.
+      model: await languageModelFor(ref, { resolveKey: async () => apiKey }),
       prompt: "Reply with OK",
       maxOutputTokens: 5,
       // One attempt: the user wants to know what the provider says now, 429 included.

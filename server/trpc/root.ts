@@ -1,5 +1,6 @@
 import "server-only";
 import { datasetsRouter } from "@/server/datasets/router";
+import { connectionsRouter } from "@/server/providers/router";
 import { runsRouter } from "@/server/generation/router";
 import { pricesRouter } from "@/server/llm/pricing/router";
 import { rowsRouter } from "@/server/review/router";
@@ -9,6 +10,7 @@ export const appRouter = router({
   datasets: datasetsRouter,
   runs: runsRouter,
   rows: rowsRouter,
+  connections: connectionsRouter,
   prices: pricesRouter,
 });
 

@@ -1,0 +1,111 @@
+// Pacing arithmetic, pure (the clock is a parameter). The shared limiter runs the
+// same arithmetic inside one UPDATE (server/llm/queries.ts); the in-process one
+// for previews runs it here. Both must stay in step.
+
+/**
+ * Providers count requests over a sliding window, so there is no burst: starts
+ * are spaced evenly (GCRA with zero tolerance). The spacing is stretched by this
+ * margin (240 ms per minute) so that timer and network jitter never squeeze
+ * `rpm + 1` starts into one window.
+ */
+export const RPM_MARGIN = 0.004;
+/** TPM bucket: a tenth of the quota may burst, the rest refills over the window, so any window stays within the quota. */
+export const TPM_BURST = 0.1;
+
+export type Limits = { rpm?: number; tpm?: number; rpd?: number };
+
+export type PacingState = {
+  nextSlotAt: number;
+  pausedUntil?: number;
+  tokens?: number;
+  tokensAt?: number;
+  day?: string;
+  dayCount: number;
+};
+
+export type Reservation =
+  | { kind: "reserved"; startAt: number }
+  | { kind: "later"; retryAt: number }
+  | { kind: "daily_limit"; used: number; resetsAt: number };
+
+export function exactIntervalMs(rpm: number, windowMs: number): number {
+  return (windowMs * (1 + RPM_MARGIN)) / rpm;
+}
+
+/**
+ * Whole milliseconds (next_slot_at is timestamp(3)), rounded up or down at random
+ * in proportion to the fraction: always rounding would bias the rate by up to
+ * one ms per slot, which is 10 % at 6,000 rpm. `u` is uniform in [0, 1).
+ */
+export function slotIntervalMs(rpm: number | undefined, windowMs: number, u: number): number {
+  if (!rpm || rpm <= 0) return 0;
+  return Math.floor(exactIntervalMs(rpm, windowMs) + u);
+}
+
+export function tokenBucket(tpm: number, windowMs: number) {
+  return { capacity: tpm * TPM_BURST, perMs: (tpm * (1 - TPM_BURST)) / windowMs };
+}
+
+export function dayKey(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+export function nextUtcMidnight(now: number): number {
+  const date = new Date(now);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
+}
+
+/** Tokens in the bucket at `at` (≥ tokensAt); a fresh bucket is full. */
+export function tokensAt(state: PacingState, tpm: number, windowMs: number, at: number): number {
+  const { capacity, perMs } = tokenBucket(tpm, windowMs);
+  if (state.tokens === undefined || state.tokensAt === undefined) return capacity;
+  return Math.min(capacity, state.tokens + Math.max(0, at - state.tokensAt) * perMs);
+}
+
+/**
+ * Reserves the next start for one call: after the previous slot, after any
+ * pause, and once the bucket holds the call's tokens (a call larger than the
+ * bucket waits for a full bucket and leaves it in debt). Slots further than
+ * `horizonMs` ahead are not reserved, so a long queue neither pins far-future
+ * slots nor ignores a pause or a rate change decided meanwhile.
+ */
+export function reserve(
+  state: PacingState,
+  now: number,
+  input: { limits: Limits; rate?: number; estimatedTokens: number; windowMs: number; horizonMs: number; u: number },
+): { state: PacingState; reservation: Reservation } {
+  const today = dayKey(now);
+  const used = state.day === today ? state.dayCount : 0;
+  if (input.limits.rpd !== undefined && used >= input.limits.rpd) {
+    return { state, reservation: { kind: "daily_limit", used, resetsAt: nextUtcMidnight(now) } };
+  }
+  const rpm = input.rate ?? input.limits.rpm;
+  let start = Math.max(state.nextSlotAt, now, state.pausedUntil ?? now);
+  const tpm = input.limits.tpm;
+  if (tpm !== undefined) {
+    const { capacity, perMs } = tokenBucket(tpm, input.windowMs);
+    const need = Math.min(input.estimatedTokens, capacity);
+    const base = state.tokensAt ?? now;
+    const level = state.tokens ?? capacity;
+    start = Math.max(start, base + Math.max(0, need - level) / perMs);
+  }
+  if (start > now + input.horizonMs) return { state, reservation: { kind: "later", retryAt: start - input.horizonMs } };
+  const next: PacingState = {
+    ...state,
+    nextSlotAt: start + slotIntervalMs(rpm, input.windowMs, input.u),
+    day: today,
+    dayCount: used + 1,
+  };
+  if (tpm !== undefined) {
+    next.tokens = tokensAt(state, tpm, input.windowMs, start) - input.estimatedTokens;
+    next.tokensAt = start;
+  }
+  return { state: next, reservation: { kind: "reserved", startAt: start } };
+}
+
+/** After the call: give back what the estimate over-reserved, or take the excess. */
+export function settleTokens(state: PacingState, tpm: number, windowMs: number, estimated: number, actual: number): PacingState {
+  if (state.tokens === undefined) return state;
+  const { capacity } = tokenBucket(tpm, windowMs);
+  return { ...state, tokens: Math.min(capacity, state.tokens + estimated - actual) };
+}

@@ -1,0 +1,212 @@
+// The limiter shared by every worker process on one database. Per connection:
+// concurrency slots (slots.ts), then one reservation UPDATE that paces starts
+// (GCRA at the configured, learned or adaptive rpm), spends TPM tokens, counts
+// the UTC day and honours a pause. A connection with nothing configured skips
+// all of that (no round trip per call) until it sees its first 429.
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { ensureLimitState, readLimitState, reportLimits, reserveSlot, settleCall, type SharedView } from "@/server/llm/queries";
+import { AIMD, cooldownMs, initialRpm } from "./aimd";
+import { dailyLimitError } from "./daily-limit";
+import { tokenBucket } from "./gcra";
+import { learnedRpmFrom, parseRateLimitHeaders, pauseMsFrom } from "./headers";
+import { RecentCalls } from "./recent-calls";
+import { ConcurrencySlots, type HeldSlot } from "./slots";
+import { resolveLimiterOptions, type CallOutcome, type CallRequest, type LimitedRef, type LimiterOptions, type Permit, type ResolvedLimiterOptions } from "./types";
+import { Mutex, sleep } from "./wait";
+
+/** How far ahead a start may be reserved: 2 s of a 60 s window. */
+const HORIZON_SHARE = 1 / 30;
+/** A 429 without retry-after pauses the connection for 1 s of a 60 s window. */
+const DEFAULT_PAUSE_SHARE = 1 / 60;
+/** A pause ending this close to a reserved start does not void the reservation. */
+const PAUSE_SLACK_MS = 5;
+
+type Connection = {
+  id: string;
+  adaptiveRpm: number | null;
+  learnedRpm: number | null;
+  /** Local clock; set at once by this process's 429s, and from every shared-state answer. */
+  pausedUntil: number;
+  viewAt: number;
+  refreshing?: Promise<void>;
+  rowEnsured: boolean;
+  /** One reservation at a time per process: only the head of the queue polls when slots are beyond the horizon. */
+  reserveLock: Mutex;
+  pendingIncrease: number;
+  reported: boolean;
+  recent: RecentCalls;
+};
+
+type Pacing = { paced: boolean; rateBound: boolean; adaptive: boolean; intervalMs: number };
+
+export class CallLimiter {
+  private readonly options: ResolvedLimiterOptions;
+  private readonly connections = new Map<string, Connection>();
+  private readonly slots: ConcurrencySlots;
+
+  constructor(private readonly db: PrismaClient, options?: LimiterOptions) {
+    this.options = resolveLimiterOptions(options);
+    this.slots = new ConcurrencySlots(db, this.options);
+  }
+
+  async acquire(ref: LimitedRef, request: CallRequest = {}, signal?: AbortSignal): Promise<Permit> {
+    const conn = this.connection(ref.connectionId);
+    const started = Date.now();
+    const { rpm, tpm, rpd, concurrency } = ref.limits;
+    if (rpm === undefined && tpm === undefined && rpd === undefined && concurrency === undefined) {
+      await this.refresh(conn);
+      if (conn.adaptiveRpm === null && conn.learnedRpm === null) {
+        await sleep(conn.pausedUntil - Date.now(), signal);
+        return this.permit(conn, ref, request, started, undefined, { paced: false, rateBound: false, adaptive: false, intervalMs: 0 });
+      }
+    }
+    const held = concurrency !== undefined ? await this.slots.acquire(conn.id, concurrency, signal) : undefined;
+    try {
+      const pacing = await this.pace(conn, ref, request.estimatedTokens ?? 0, signal);
+      return this.permit(conn, ref, request, started, held, pacing);
+    } catch (error) {
+      await held?.release();
+      throw error;
+    }
+  }
+
+  /** Test hook: stop lease renewals as a killed process would; its slots return when their leases expire. */
+  abandon(): void {
+    this.slots.abandon();
+  }
+
+  private connection(id: string): Connection {
+    let conn = this.connections.get(id);
+    if (!conn) {
+      conn = { id, adaptiveRpm: null, learnedRpm: null, pausedUntil: 0, viewAt: 0, rowEnsured: false, reserveLock: new Mutex(), pendingIncrease: 0, reported: false, recent: new RecentCalls(this.options.windowMs) };
+      this.connections.set(id, conn);
+    }
+    return conn;
+  }
+
+  private absorb(conn: Connection, view: SharedView): void {
+    conn.adaptiveRpm = view.adaptiveRpm;
+    conn.learnedRpm = view.learnedRpm;
+    if (view.pausedMs !== null && view.pausedMs > 0) conn.pausedUntil = Math.max(conn.pausedUntil, Date.now() + view.pausedMs);
+    conn.viewAt = Date.now();
+  }
+
+  /** Unconfigured connections follow other processes' switch to adaptive within refreshMs; only the first call waits for the read. */
+  private async refresh(conn: Connection): Promise<void> {
+    if (Date.now() - conn.viewAt >= this.options.refreshMs && !conn.refreshing) {
+      conn.refreshing = readLimitState(this.db, conn.id)
+        .then((view) => this.absorb(conn, view ?? { adaptiveRpm: null, learnedRpm: null, pausedMs: null }))
+        .catch((error: Error) => this.options.log(`could not read the rate limit state of ${conn.id}: ${error.message}`))
+        .finally(() => {
+          conn.viewAt = Date.now();
+          conn.refreshing = undefined;
+        });
+    }
+    if (conn.viewAt === 0 && conn.refreshing) await conn.refreshing;
+  }
+
+  private async pace(conn: Connection, ref: LimitedRef, estimatedTokens: number, signal?: AbortSignal): Promise<Pacing> {
+    const { windowMs, random } = this.options;
+    const horizonMs = windowMs * HORIZON_SHARE;
+    const { tpm, rpm, rpd } = ref.limits;
+    // perMs must not be 0 even unused: Postgres may fold the division before the CASE that skips it.
+    const bucket = tpm !== undefined ? tokenBucket(tpm, windowMs) : { capacity: 0, perMs: 1 };
+    const queuedFrom = Date.now();
+    let unlock = await conn.reserveLock.lock(signal);
+    let rateBound = Date.now() - queuedFrom > 1;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const increase = conn.pendingIncrease;
+        conn.pendingIncrease = 0;
+        const row = await reserveSlot(this.db, {
+          connectionId: conn.id, rpm: rpm ?? null, tpm: tpm ?? null, rpd: rpd ?? null, estimatedTokens,
+          tokenCapacity: bucket.capacity, tokensPerMs: bucket.perMs, increase, windowMs, horizonMs, u: random(),
+        });
+        if (!row) {
+          if (conn.rowEnsured && attempt > 0) throw new Error(`No rate limit state for connection ${conn.id} (was it deleted?)`);
+          await ensureLimitState(this.db, conn.id);
+          conn.rowEnsured = true;
+          continue;
+        }
+        conn.rowEnsured = true;
+        this.absorb(conn, row);
+        if (row.exhausted) throw dailyLimitError(ref, row.used, row.resetsInMs);
+        if (!row.reserved) {
+          // Beyond the horizon: only this head of the local queue sleeps and asks again.
+          rateBound = true;
+          await sleep(row.waitMs - horizonMs + random() * 20, signal);
+          continue;
+        }
+        unlock();
+        if (row.waitMs > 1) rateBound = true;
+        await sleep(row.waitMs, signal);
+        if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) {
+          // A 429 in this process paused the connection while we slept: this slot is void.
+          unlock = await conn.reserveLock.lock(signal);
+          continue;
+        }
+        const adaptive = rpm === undefined && row.learnedRpm === null && row.adaptiveRpm !== null;
+        return { paced: true, rateBound, adaptive, intervalMs: row.intervalMs };
+      }
+    } finally {
+      unlock();
+    }
+  }
+
+  private permit(conn: Connection, ref: LimitedRef, request: CallRequest, started: number, held: HeldSlot | undefined, pacing: Pacing): Permit {
+    const startedAt = Date.now();
+    conn.recent.add(startedAt);
+    let released = false;
+    return {
+      waitedMs: startedAt - started,
+      release: async (outcome: CallOutcome) => {
+        if (released) return;
+        released = true;
+        await Promise.all([
+          held?.release(),
+          this.settle(conn, ref, request, outcome, startedAt, pacing).catch((error: Error) => this.options.log(`rate limiter bookkeeping failed for ${conn.id}: ${error.message}`)),
+        ]);
+      },
+    };
+  }
+
+  private async settle(conn: Connection, ref: LimitedRef, request: CallRequest, outcome: CallOutcome, startedAt: number, pacing: Pacing): Promise<void> {
+    const headers = parseRateLimitHeaders(outcome.headers);
+    const learned = learnedRpmFrom(headers, this.options.windowMs);
+    const headerPauseMs = pauseMsFrom(headers) ?? 0;
+    if (outcome.rateLimited) {
+      conn.recent.add(startedAt, -1);
+      const pauseMs = Math.max(outcome.retryAfterMs ?? 0, headerPauseMs) || this.options.windowMs * DEFAULT_PAUSE_SHARE;
+      conn.pausedUntil = Math.max(conn.pausedUntil, Date.now() + pauseMs);
+      await this.report(conn, ref, pauseMs, learned, true);
+    } else {
+      if (outcome.ok && pacing.adaptive && pacing.rateBound) conn.pendingIncrease += AIMD.increasePerSuccess;
+      if ((learned !== undefined && learned !== conn.learnedRpm) || headerPauseMs > 0) await this.report(conn, ref, headerPauseMs, learned, false);
+    }
+    if (!pacing.paced) return;
+    const extraCalls = Math.max(0, (outcome.calls ?? 1) - 1);
+    const tpm = ref.limits.tpm;
+    const tokenDelta = tpm !== undefined && outcome.usage ? (request.estimatedTokens ?? 0) - outcome.usage.inputTokens - outcome.usage.outputTokens : 0;
+    if (tokenDelta === 0 && extraCalls === 0) return;
+    await settleCall(this.db, {
+      connectionId: conn.id, tokenDelta, extraCalls, extraMs: extraCalls * pacing.intervalMs,
+      tokenCapacity: tpm !== undefined ? tokenBucket(tpm, this.options.windowMs).capacity : 0,
+    });
+  }
+
+  private async report(conn: Connection, ref: LimitedRef, pauseMs: number, learned: number | undefined, rateLimited: boolean): Promise<void> {
+    // Read and set before any await: the other 429s of the same burst are not "first".
+    const recent = conn.recent.total(Date.now());
+    const firstReport = rateLimited && !conn.reported;
+    if (rateLimited) conn.reported = true;
+    if (!conn.rowEnsured) {
+      await ensureLimitState(this.db, conn.id);
+      conn.rowEnsured = true;
+    }
+    const view = await reportLimits(this.db, {
+      connectionId: conn.id, pauseMs, learnedRpm: learned ?? null, adapt: rateLimited && ref.limits.rpm === undefined,
+      initialRpm: initialRpm(recent), contribution: recent * AIMD.startShare, firstReport, cooldownMs: cooldownMs(this.options.windowMs),
+    });
+    if (view) this.absorb(conn, view);
+  }
+}
