@@ -113,6 +113,13 @@ export async function settleCall(db: PrismaClient, input: { connectionId: string
     WHERE connection_id = ${input.connectionId}::uuid`;
 }
 
+/** A start that woke late moves the schedule by its lateness, so later starts keep their spacing from it. */
+export async function delaySchedule(db: PrismaClient, connectionId: string, ms: number): Promise<void> {
+  await db.$executeRaw`
+    UPDATE rate_limit_states SET next_slot_at = next_slot_at + ${ms}::float8 * ${MS}, updated_at = ${NOW}
+     WHERE connection_id = ${connectionId}::uuid`;
+}
+
 export type ReportInput = {
   connectionId: string;
   pauseMs: number;

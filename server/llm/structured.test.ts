@@ -49,7 +49,7 @@ describe("generateStructured", () => {
   it("returns the validated object, its usage and the native mechanism", async () => {
     const model = new MockLanguageModelV4({ doGenerate: answer('{"texts":["a","b"]}') });
     const result = await call(model);
-    expect(result).toMatchObject({ output: { texts: ["a", "b"] }, repairs: 0, firstTryValid: true, mechanism: "native", fellBackToPrompt: false });
+    expect(result).toMatchObject({ output: { texts: ["a", "b"] }, repairs: 0, calls: 1, firstTryValid: true, mechanism: "native", fellBackToPrompt: false });
     expect(result.usage).toEqual({ inputTokens: 10, outputTokens: 5, reasoningTokens: 0 });
     // Native mode hands the schema to the provider as its response format.
     expect(model.doGenerateCalls[0]!.responseFormat).toMatchObject({ type: "json", schema: { type: "object" } });
@@ -59,7 +59,7 @@ describe("generateStructured", () => {
     const model = new MockLanguageModelV4({ doGenerate: [answer('{"texts":["only one"]}'), answer({ text: '{"texts":["a","b"]}', inputTokens: 20, outputTokens: 6 })] });
     const result = await call(model);
     expect(result.output.texts).toEqual(["a", "b"]);
-    expect(result).toMatchObject({ repairs: 1, firstTryValid: false });
+    expect(result).toMatchObject({ repairs: 1, calls: 2, firstTryValid: false });
     expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 11, reasoningTokens: 0 });
     const second = JSON.stringify(model.doGenerateCalls[1]!.prompt);
     // The repair turn shows the model its own answer and what was wrong with it.
@@ -133,7 +133,7 @@ describe("prompt mode and the fallback to it", () => {
     const onFallbackToPrompt = vi.fn();
     const model = sequence(rejection(400, "response_format of type json_schema is not supported by this model"), answer('{"texts":["a","b"]}'));
     const result = await call(model, { onFallbackToPrompt });
-    expect(result).toMatchObject({ output: { texts: ["a", "b"] }, mechanism: "prompt", fellBackToPrompt: true, repairs: 0, firstTryValid: true });
+    expect(result).toMatchObject({ output: { texts: ["a", "b"] }, mechanism: "prompt", fellBackToPrompt: true, repairs: 0, calls: 2, firstTryValid: true });
     expect(onFallbackToPrompt).toHaveBeenCalledTimes(1);
     expect(model.doGenerateCalls[0]!.responseFormat).toMatchObject({ type: "json" });
     expect(model.doGenerateCalls[1]!.responseFormat?.type ?? "text").toBe("text");

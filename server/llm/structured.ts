@@ -19,6 +19,8 @@ export type StructuredResult<T> = {
   usage: Usage;
   /** Re-asks after an invalid answer. */
   repairs: number;
+  /** Requests sent: 1 + repairs, plus the rejected JSON-schema request when the call fell back. */
+  calls: number;
   /** The first answer was valid (no repair needed). */
   firstTryValid: boolean;
   /** The mechanism that produced the output. */
@@ -144,6 +146,7 @@ export async function generateStructured<S extends z.ZodType>(call: StructuredCa
         output: checked.value,
         usage,
         repairs,
+        calls: repairs + 1 + (fellBackToPrompt ? 1 : 0),
         firstTryValid: repairs === 0,
         mechanism,
         fellBackToPrompt,

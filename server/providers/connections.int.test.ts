@@ -104,6 +104,9 @@ describe("provider connections", () => {
     expect(noUrl.message).toMatch(/name may contain only letters/);
     expect(noUrl.message).toMatch(/baseUrl is required for an OpenAI-compatible server/);
     expect(noUrl.message).toMatch(/rpm must be at least 1/);
+    const tooLong = await failure(caller.connections.create({ name: "long", kind: "openai", apiKey: `sk-${"z".repeat(5000)}` }));
+    expect(tooLong.message).toContain("apiKey is too long");
+    expect(tooLong.message).not.toContain("zzzzzzzz");
     // A key in an env variable satisfies "requires a key" too.
     const viaEnv = await record(caller.connections.create({ name: "anthropic-env", kind: "anthropic", apiKeyEnv: "ANTHROPIC_API_KEY" }));
     expect(viaEnv.apiKey.set).toBe(false);

@@ -51,7 +51,9 @@ export function insertConnection(db: PrismaClient, data: ConnectionWrite): Promi
   return db.providerConnection.create({ data, select: { id: true } });
 }
 
-export function updateConnectionRow(db: PrismaClient, id: string, data: Partial<ConnectionWrite> & { jsonSchemaRejected?: boolean }): Promise<{ id: string }> {
+type LearnedState = { jsonSchemaRejected?: boolean; lastTestedAt?: null; lastTestOk?: null; lastTestMessage?: null };
+
+export function updateConnectionRow(db: PrismaClient, id: string, data: Partial<ConnectionWrite> & LearnedState): Promise<{ id: string }> {
   return db.providerConnection.update({ where: { id }, data, select: { id: true } });
 }
 

@@ -106,9 +106,16 @@ export async function updateConnection(db: PrismaClient, input: UpdateConnection
     throw new AppError("BAD_REQUEST", missingKeyMessage(input.kind), [{ path: "apiKey", message: missingKeyMessage(input.kind) }]);
   }
   const endpointChanged = existing.kind !== input.kind || (existing.baseUrl ?? null) !== (input.baseUrl ?? null);
+  const keyChanged = apiKeyCiphertext !== existing.apiKeyCiphertext || (existing.apiKeyEnv ?? null) !== (input.apiKeyEnv ?? null);
   try {
-    // A new endpoint may well accept JSON-schema output; forget what the old one taught us.
-    await updateConnectionRow(db, input.id, { ...settings(input), apiKeyCiphertext, ...(endpointChanged ? { jsonSchemaRejected: false } : {}) });
+    await updateConnectionRow(db, input.id, {
+      ...settings(input),
+      apiKeyCiphertext,
+      // A new endpoint may well accept JSON-schema output; forget what the old one taught us.
+      ...(endpointChanged ? { jsonSchemaRejected: false } : {}),
+      // A test of another endpoint or key says nothing about this one.
+      ...(endpointChanged || keyChanged ? { lastTestedAt: null, lastTestOk: null, lastTestMessage: null } : {}),
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;

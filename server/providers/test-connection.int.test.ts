@@ -64,6 +64,11 @@ describe("testing a connection", () => {
     const stored = await caller.connections.get({ id: connection.id });
     expect(stored.lastTest).toMatchObject({ ok: true, message: result.message });
     expect(JSON.stringify([result, stored])).not.toContain(API_KEY);
+    // Limits do not change what a test proves; a new key does.
+    const tuned = await caller.connections.update({ id: connection.id, name: "mock", kind: "openai_compatible", baseUrl: mock.url, rpm: 100, structuredOutputs: true });
+    expect(tuned.lastTest).toMatchObject({ ok: true });
+    const rekeyed = await caller.connections.update({ id: connection.id, name: "mock", kind: "openai_compatible", baseUrl: mock.url, apiKey: API_KEY, structuredOutputs: true });
+    expect(rekeyed.lastTest).toBeNull();
   });
 
   it("uses the model it is given", async () => {

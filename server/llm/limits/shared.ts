@@ -4,7 +4,7 @@
 // the UTC day and honours a pause. A connection with nothing configured skips
 // all of that (no round trip per call) until it sees its first 429.
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { ensureLimitState, readLimitState, reportLimits, reserveSlot, settleCall, type SharedView } from "@/server/llm/queries";
+import { delaySchedule, ensureLimitState, readLimitState, reportLimits, reserveSlot, settleCall, type SharedView } from "@/server/llm/queries";
 import { AIMD, cooldownMs, initialRpm } from "./aimd";
 import { dailyLimitError } from "./daily-limit";
 import { tokenBucket } from "./gcra";
@@ -20,6 +20,12 @@ const HORIZON_SHARE = 1 / 30;
 const DEFAULT_PAUSE_SHARE = 1 / 60;
 /** A pause ending this close to a reserved start does not void the reservation. */
 const PAUSE_SLACK_MS = 5;
+/**
+ * A start this late (share of the window: 60 ms of 60 s) delays the shared
+ * schedule by its lateness. A blocked event loop (GC, a Prisma client warming
+ * up) wakes callers late; the margin absorbs small delays, not large ones.
+ */
+const LATE_SHARE = 0.001;
 
 type Connection = {
   id: string;
@@ -118,6 +124,7 @@ export class CallLimiter {
       for (let attempt = 0; ; attempt++) {
         const increase = conn.pendingIncrease;
         conn.pendingIncrease = 0;
+        const sentAt = Date.now();
         const row = await reserveSlot(this.db, {
           connectionId: conn.id, rpm: rpm ?? null, tpm: tpm ?? null, rpd: rpd ?? null, estimatedTokens,
           tokenCapacity: bucket.capacity, tokensPerMs: bucket.perMs, increase, windowMs, horizonMs, u: random(),
@@ -139,12 +146,16 @@ export class CallLimiter {
         }
         unlock();
         if (row.waitMs > 1) rateBound = true;
-        await sleep(row.waitMs, signal);
+        // The database read its clock when the statement arrived, i.e. just after sentAt.
+        const startAt = sentAt + row.waitMs;
+        await sleep(startAt - Date.now(), signal);
         if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) {
           // A 429 in this process paused the connection while we slept: this slot is void.
           unlock = await conn.reserveLock.lock(signal);
           continue;
         }
+        const lateMs = Date.now() - startAt;
+        if (row.intervalMs > 0 && lateMs > windowMs * LATE_SHARE) await delaySchedule(this.db, conn.id, lateMs);
         const adaptive = rpm === undefined && row.learnedRpm === null && row.adaptiveRpm !== null;
         return { paced: true, rateBound, adaptive, intervalMs: row.intervalMs };
       }

@@ -11,7 +11,8 @@ import { Mutex, Notifier } from "./wait";
 export type HeldSlot = { slot: number; release(): Promise<void> };
 
 const FIRST_POLL_MS = 5;
-const MAX_POLL_MS = 250;
+// Caps how long a slot freed by another process can sit idle before a waiter here notices.
+const MAX_POLL_MS = 100;
 
 type Pool = { ensured: number; lock: Mutex; freed: Notifier };
 
