@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { estimateRun, type UsageSample } from "@/server/generation/estimate";
 import { planRun } from "@/server/generation/plan";
 import { resolvePrice } from "@/server/llm/pricing/service";
-import { toModelRef } from "@/server/providers/service";
+import { resolveDesignModels } from "@/server/providers/service";
 import { findDataset, insertDataset, listDatasetsWithCounts, updateDatasetDesign } from "./queries";
 
 /** Parses a design or throws one AppError listing every problem with its field. */
@@ -49,7 +49,7 @@ export function listDatasets(db: PrismaClient) {
 /** Planned counts and the cost estimate for a design that may not be saved yet. */
 export async function summarizePlan(db: PrismaClient, input: unknown, sample?: UsageSample) {
   const design = parseDesign(input);
-  const plan = planRun(design, design.models.map((model) => toModelRef(model)));
+  const plan = planRun(design, await resolveDesignModels(db, design.models, { persist: false }));
   const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override), sample);
   return { plannedItems: plan.items.length, plannedRows: plan.plannedRows, factors: plan.factors, capped: plan.capped, uncappedPrompts: plan.uncappedPrompts, estimate };
 }

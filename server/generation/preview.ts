@@ -1,12 +1,15 @@
 // Preview: a few rows generated live from an unsaved design, streamed as they
 // are written. Nothing is stored. Each preview row comes from a different work
 // item (distinct labels first) so the user sees the design's variety.
-import { Output, streamText } from "ai";
+import { NoObjectGeneratedError, Output, streamText } from "ai";
 import type { DatasetDesign } from "@/lib/designs/design-schema";
 import { parseDesign } from "@/server/datasets/service";
 import { classifyLlmError } from "@/server/llm/errors";
-import { callSettingsFor, languageModelFor } from "@/server/llm/registry";
-import { toModelRef } from "@/server/providers/service";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import type { ModelRef } from "@/server/llm/model-ref";
+import { callSettingsFor, structuredTargetFor } from "@/server/llm/registry";
+import { generateStructured, isJsonSchemaRejection } from "@/server/llm/structured";
+import { getConnectionApiKey, resolveDesignModels } from "@/server/providers/service";
 import { planRun, type PlannedItem } from "./plan";
 import { classificationOutputSchema, classificationSystemPrompt } from "./types/classification";
 
@@ -28,10 +31,13 @@ function pickItems(items: PlannedItem[], count: number): PlannedItem[] {
   return picked;
 }
 
-export async function* streamPreview(input: unknown, options: { timeoutMs: number; signal?: AbortSignal }): AsyncGenerator<PreviewEvent> {
+export async function* streamPreview(db: PrismaClient, input: unknown, options: { timeoutMs: number; signal?: AbortSignal }): AsyncGenerator<PreviewEvent> {
   const parsed = parseDesign(input);
   const design: DatasetDesign = { ...parsed, samplesPerPrompt: 1 };
-  const items = pickItems(planRun(design, design.models.map((model) => toModelRef(model))).items, PREVIEW_ROWS);
+  // Reads stored connections (and their keys) but creates nothing.
+  const models = await resolveDesignModels(db, design.models, { persist: false });
+  const items = pickItems(planRun(design, models).items, PREVIEW_ROWS);
+  const resolveKey = (ref: ModelRef) => getConnectionApiKey(db, ref.connectionId);
   const rows: PreviewRow[] = items.map((item) => ({ text: "", label: item.payload.label, language: item.payload.language, model: item.payload.model.model, status: "streaming" }));
   const usage = { inputTokens: 0, outputTokens: 0 };
   let changed = true;
@@ -43,30 +49,48 @@ export async function* streamPreview(input: unknown, options: { timeoutMs: numbe
 
   const tasks = items.map(async (item, index) => {
     const row = rows[index]!;
+    const ref = item.payload.model;
+    const abortSignal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])]);
     try {
-      const ref = item.payload.model;
-      const result = streamText({
-        model: await languageModelFor(ref),
-        system: classificationSystemPrompt,
-        prompt: item.payload.prompt,
-        output: Output.object({ schema: classificationOutputSchema(1) }),
-        ...callSettingsFor(ref),
-        maxRetries: 1,
-        abortSignal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])]),
-      });
-      for await (const partial of result.partialOutputStream) {
-        const text = partial?.texts?.[0];
-        if (typeof text === "string" && text !== row.text) {
-          row.text = text;
-          notify();
+      const target = await structuredTargetFor(ref, { resolveKey });
+      let streamed = false;
+      if (target.mechanism === "native") {
+        try {
+          const result = streamText({
+            model: target.model,
+            system: classificationSystemPrompt,
+            prompt: item.payload.prompt,
+            output: Output.object({ schema: classificationOutputSchema(1) }),
+            ...callSettingsFor(ref),
+            maxRetries: 1,
+            abortSignal,
+          });
+          for await (const partial of result.partialOutputStream) {
+            const text = partial?.texts?.[0];
+            if (typeof text === "string" && text !== row.text) {
+              row.text = text;
+              notify();
+            }
+          }
+          row.text = (await result.output).texts[0] ?? "";
+          const final = await result.usage;
+          usage.inputTokens += final.inputTokens ?? 0;
+          usage.outputTokens += final.outputTokens ?? 0;
+          streamed = true;
+        } catch (error) {
+          // Servers without json_schema and answers that need repair get the
+          // engine's own path below (no streaming, but the same result as a run).
+          if (!isJsonSchemaRejection(error) && !NoObjectGeneratedError.isInstance(error)) throw error;
+          row.text = "";
         }
       }
-      const output = await result.output;
-      row.text = output.texts[0] ?? "";
+      if (!streamed) {
+        const result = await generateStructured({ ...target, schema: classificationOutputSchema(1), system: classificationSystemPrompt, prompt: item.payload.prompt, timeoutMs: options.timeoutMs, abortSignal });
+        row.text = result.output.texts[0] ?? "";
+        usage.inputTokens += result.usage.inputTokens;
+        usage.outputTokens += result.usage.outputTokens;
+      }
       row.status = "done";
-      const final = await result.usage;
-      usage.inputTokens += final.inputTokens ?? 0;
-      usage.outputTokens += final.outputTokens ?? 0;
     } catch (error) {
       row.status = "error";
       row.error = classifyLlmError(error, { model: item.payload.model.model, baseURL: item.payload.model.baseURL ?? item.payload.model.kind }).message;

@@ -9,7 +9,7 @@ import { AppError, type FieldIssue } from "@/server/errors";
 import type { ModelRef } from "@/server/llm/model-ref";
 import { findConnectionsByNameWithCiphertext, findImplicitConnection, upsertImplicitConnection, type ConnectionRecord } from "./queries";
 
-type ImplicitSettings = { structuredOutputs: boolean; timeoutMs: number | null };
+type ImplicitSettings = { structuredOutputs: boolean; timeoutMs: number | null; jsonSchemaRejected?: boolean };
 
 function implicitName(model: InlineModelConfig): string {
   const kind = providerKindOf(model.provider);
@@ -56,7 +56,8 @@ function refFromConnection(model: ConnectionModelConfig, connection: ConnectionR
       concurrency: connection.maxConcurrency ?? undefined,
     },
     pricing: model.pricing,
-    structuredOutputs: connection.structuredOutputs,
+    // A server that once rejected json_schema is asked in prompt mode from the start.
+    structuredOutputs: connection.structuredOutputs && !connection.jsonSchemaRejected,
     timeoutMs: connection.timeoutMs ?? undefined,
   };
 }
@@ -118,7 +119,7 @@ export function toModelRef(model: ModelConfig, connectionId = "preview", connect
     parameters: model.parameters ?? {},
     limits: model.limits ?? {},
     pricing: model.pricing,
-    structuredOutputs: connection?.structuredOutputs ?? true,
+    structuredOutputs: (connection?.structuredOutputs ?? true) && !connection?.jsonSchemaRejected,
     timeoutMs: connection?.timeoutMs ?? undefined,
   };
 }

@@ -80,16 +80,21 @@ export function findActiveRunsUsing(db: PrismaClient, connectionId: string): Pro
 }
 
 /** Inline design-file models share one implicit connection per endpoint + key variable. */
-export async function upsertImplicitConnection(db: PrismaClient, input: InlineConnectionInput): Promise<{ id: string; structuredOutputs: boolean; timeoutMs: number | null }> {
+export async function upsertImplicitConnection(db: PrismaClient, input: InlineConnectionInput): Promise<{ id: string; structuredOutputs: boolean; timeoutMs: number | null; jsonSchemaRejected: boolean }> {
   const { name, ...fields } = input;
   return db.providerConnection.upsert({
     where: { name },
     create: { name, implicit: true, ...fields },
     update: { rpm: fields.rpm, tpm: fields.tpm, rpd: fields.rpd, maxConcurrency: fields.maxConcurrency },
-    select: { id: true, structuredOutputs: true, timeoutMs: true },
+    select: { id: true, structuredOutputs: true, timeoutMs: true, jsonSchemaRejected: true },
   });
 }
 
-export function findImplicitConnection(db: PrismaClient, name: string): Promise<{ id: string; structuredOutputs: boolean; timeoutMs: number | null } | null> {
-  return db.providerConnection.findUnique({ where: { name }, select: { id: true, structuredOutputs: true, timeoutMs: true } });
+export function findImplicitConnection(db: PrismaClient, name: string): Promise<{ id: string; structuredOutputs: boolean; timeoutMs: number | null; jsonSchemaRejected: boolean } | null> {
+  return db.providerConnection.findUnique({ where: { name }, select: { id: true, structuredOutputs: true, timeoutMs: true, jsonSchemaRejected: true } });
+}
+
+/** Remembered for every process: this server rejected json_schema output. */
+export function markJsonSchemaRejected(db: PrismaClient, id: string) {
+  return db.providerConnection.updateMany({ where: { id, jsonSchemaRejected: false }, data: { jsonSchemaRejected: true } });
 }

@@ -12,6 +12,7 @@ import {
   findConnectionsWithCiphertext,
   findConnectionWithCiphertext,
   insertConnection,
+  markJsonSchemaRejected,
   updateConnectionRow,
   type ConnectionRecord,
   type ConnectionWrite,
@@ -20,6 +21,12 @@ import { runConnectionTest } from "./test-connection";
 
 export { resolveDesignModels, toModelRef } from "./design-models";
 export { getConnectionApiKey } from "./keys";
+
+/** Called by the engine when a server rejected json_schema and the call fell back to prompt mode. */
+export async function rememberJsonSchemaRejected(db: PrismaClient, connectionId: string): Promise<void> {
+  if (connectionId === "preview") return;
+  await markJsonSchemaRejected(db, connectionId);
+}
 
 export type ApiKeyStatus = { set: boolean; preview: string | null; readable: boolean };
 

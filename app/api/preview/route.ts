@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { streamPreview } from "@/server/generation/preview";
@@ -12,7 +13,7 @@ export async function POST(request: Request) {
   try {
     const body = bodySchema.safeParse(await request.json().catch(() => undefined));
     if (!body.success) throw new AppError("BAD_REQUEST", 'The request body must be JSON of the form {"design": {…}}.');
-    const events = streamPreview(body.data.design, { timeoutMs: getEnv().LLM_TIMEOUT_MS, signal: request.signal });
+    const events = streamPreview(getDb(), body.data.design, { timeoutMs: getEnv().LLM_TIMEOUT_MS, signal: request.signal });
     // Validate before streaming so a bad design answers 400 with its issues.
     const first = await events.next();
     const lines = (async function* () {
