@@ -2,13 +2,13 @@
 // commit rows + status together. Safe to call twice for the same item.
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { LlmError } from "@/server/llm/errors";
-import { costUsd, priceFor } from "@/server/llm/prices";
+import { costOf, resolvePrice } from "@/server/llm/pricing/service";
 import { acquireCall, estimateTokens, failedCall, sleep, type Permit } from "@/server/llm/rate-limiter";
 import { structuredTargetFor } from "@/server/llm/registry";
 import { generateStructured } from "@/server/llm/structured";
-import { getConnectionApiKey } from "@/server/providers/service";
+import { getConnectionApiKey, rememberJsonSchemaRejected } from "@/server/providers/service";
 import { workItemPayloadSchema, type WorkItemPayload } from "./payload";
-import { claimWorkItem, commitItemFailure, commitItemSuccess, releaseWorkItem, type AttemptRecord, type RowInsert } from "./queries";
+import { claimWorkItem, runAcceptsWork, commitItemFailure, commitItemSuccess, releaseWorkItem, type AttemptRecord, type ModelCallStats, type RowInsert } from "./queries";
 import { classificationOutputSchema, classificationRows, classificationSystemPrompt } from "./types/classification";
 
 export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal };
@@ -22,6 +22,17 @@ function backoffMs(attempt: number, error: LlmError): number {
   if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, MAX_BACKOFF_MS * 2);
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** Errors raised before any request reached the provider are not calls. */
+const NOT_A_CALL = new Set(["config", "daily_limit", "cancelled"]);
+
+function callStats(model: string, attempts: AttemptRecord[], extraCalls: number, outcome: "valid" | "repaired" | "failed", usage = { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 }, costUsd = 0): ModelCallStats {
+  const failedCalls = attempts.filter((attempt) => attempt.outcome === "error" && !NOT_A_CALL.has(attempt.errorKind ?? "")).length;
+  return {
+    model, calls: failedCalls + extraCalls, firstTryValid: outcome === "valid" ? 1 : 0, repaired: outcome === "repaired" ? 1 : 0, failed: outcome === "failed" ? 1 : 0,
+    inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, reasoningTokens: usage.reasoningTokens, costUsd,
+  };
 }
 
 /** Splits an item's usage over its rows so the rows add up exactly to the item. */
@@ -45,6 +56,14 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
     let permit: Permit | undefined;
     try {
       permit = await acquireCall(db, ref, { estimatedTokens }, options.signal);
+      // Waiting for the limiter can take a while: a run paused (budget) or
+      // stopped meanwhile gets its item back untouched instead of one more call.
+      if (!(await runAcceptsWork(db, claimed.runId))) {
+        await permit.release({ ok: true, calls: 0 });
+        permit = undefined;
+        await releaseWorkItem(db, workItemId, options.workerId);
+        return "released";
+      }
       const result = await generateStructured({
         ...(await structuredTargetFor(ref, { resolveKey: (keyRef) => getConnectionApiKey(db, keyRef.connectionId) })),
         schema: classificationOutputSchema(payload.samples),
@@ -55,9 +74,10 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
       });
       await permit.release({ ok: true, usage: result.usage, calls: result.repairs + 1 });
       permit = undefined;
+      if (result.fellBackToPrompt) await rememberJsonSchemaRejected(db, ref.connectionId);
       attempts.push({ number, outcome: result.repairs > 0 ? "repaired" : "succeeded", repairs: result.repairs, latencyMs: result.latencyMs, startedAt });
       const drafts = classificationRows(result.output, payload);
-      const cost = costUsd(result.usage, priceFor(ref.model, ref.pricing));
+      const cost = costOf(result.usage, await resolvePrice(db, ref.model, ref.pricing));
       const rows: RowInsert[] = drafts.map((draft, index) => ({
         datasetId: claimed.datasetId, runId: claimed.runId, workItemId, index,
         data: draft.data as RowInsert["data"], text: draft.text, labels: draft.labels,
@@ -65,12 +85,15 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
         prompt: payload.prompt, variables: payload.variables, parameters: ref.parameters as RowInsert["parameters"],
         inputTokens: share(result.usage.inputTokens, drafts.length, index),
         outputTokens: share(result.usage.outputTokens, drafts.length, index),
+        reasoningTokens: share(result.usage.reasoningTokens, drafts.length, index),
         costUsd: cost / drafts.length,
         latencyMs: result.latencyMs,
       }));
       const committed = await commitItemSuccess(db, {
         workItemId, runId: claimed.runId, workerId: options.workerId, rows, attempts,
-        inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, costUsd: rows.reduce((sum, row) => sum + row.costUsd, 0),
+        inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, reasoningTokens: result.usage.reasoningTokens,
+        costUsd: rows.reduce((sum, row) => sum + row.costUsd, 0),
+        stats: callStats(ref.model, attempts, result.calls, result.firstTryValid ? "valid" : "repaired", result.usage, cost),
       });
       return committed ? "succeeded" : "skipped";
     } catch (raw) {
@@ -83,7 +106,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
       attempts.push({ number, outcome: "error", errorKind: error.kind, message: error.message, repairs: 0, latencyMs: Date.now() - startedAt.getTime(), startedAt });
       if (!error.retryable || attempt >= maxAttempts) {
         const reason = error.retryable ? `${error.message} (gave up after ${attempt} attempts)` : error.message;
-        await commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts });
+        await commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts, stats: callStats(ref.model, attempts, 0, "failed") });
         return "failed";
       }
       try {

@@ -28,7 +28,7 @@ export async function claimWorkItem(db: PrismaClient, workItemId: string, worker
 export type RowInsert = {
   datasetId: string; runId: string; workItemId: string; index: number; data: Prisma.InputJsonValue; text: string; labels: string[];
   language: string; model: string; connectionId: string | null; prompt: string; variables: Prisma.InputJsonValue; parameters: Prisma.InputJsonValue;
-  inputTokens: number; outputTokens: number; costUsd: number; latencyMs: number;
+  inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number; latencyMs: number;
 };
 
 /** One item's calls, for the per-run, per-model statistics. */
@@ -163,4 +163,9 @@ export async function resumePausedRun(db: PrismaClient, runId: string, budgetUsd
            budget_usd = CASE WHEN ${budgetUsd === undefined}::boolean THEN budget_usd ELSE ${budgetUsd ?? null}::double precision END
      WHERE id = ${runId}::uuid AND status = 'paused'`;
   return updated > 0;
+}
+
+export async function runAcceptsWork(db: PrismaClient, runId: string): Promise<boolean> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+  return run?.status === "queued" || run?.status === "running";
 }

@@ -38,6 +38,7 @@ type Connection = {
   rowEnsured: boolean;
   /** One reservation at a time per process: only the head of the queue polls when slots are beyond the horizon. */
   reserveLock: Mutex;
+  reportLock: Mutex;
   pendingIncrease: number;
   reported: boolean;
   recent: RecentCalls;
@@ -84,7 +85,7 @@ export class CallLimiter {
   private connection(id: string): Connection {
     let conn = this.connections.get(id);
     if (!conn) {
-      conn = { id, adaptiveRpm: null, learnedRpm: null, pausedUntil: 0, viewAt: 0, rowEnsured: false, reserveLock: new Mutex(), pendingIncrease: 0, reported: false, recent: new RecentCalls(this.options.windowMs) };
+      conn = { id, adaptiveRpm: null, learnedRpm: null, pausedUntil: 0, viewAt: 0, rowEnsured: false, reserveLock: new Mutex(), reportLock: new Mutex(), pendingIncrease: 0, reported: false, recent: new RecentCalls(this.options.windowMs) };
       this.connections.set(id, conn);
     }
     return conn;
@@ -210,14 +211,21 @@ export class CallLimiter {
     const recent = conn.recent.total(Date.now());
     const firstReport = rateLimited && !conn.reported;
     if (rateLimited) conn.reported = true;
-    if (!conn.rowEnsured) {
-      await ensureLimitState(this.db, conn.id);
-      conn.rowEnsured = true;
+    // In order, so that this process's first report is also the first to reach the database: a
+    // later one arriving first would start the rate and the first one would then add to it again.
+    const unlock = await conn.reportLock.lock();
+    try {
+      if (!conn.rowEnsured) {
+        await ensureLimitState(this.db, conn.id);
+        conn.rowEnsured = true;
+      }
+      const view = await reportLimits(this.db, {
+        connectionId: conn.id, pauseMs, learnedRpm: learned ?? null, adapt: rateLimited && ref.limits.rpm === undefined,
+        initialRpm: initialRpm(recent), contribution: recent * AIMD.startShare, firstReport, cooldownMs: cooldownMs(this.options.windowMs),
+      });
+      if (view) this.absorb(conn, view);
+    } finally {
+      unlock();
     }
-    const view = await reportLimits(this.db, {
-      connectionId: conn.id, pauseMs, learnedRpm: learned ?? null, adapt: rateLimited && ref.limits.rpm === undefined,
-      initialRpm: initialRpm(recent), contribution: recent * AIMD.startShare, firstReport, cooldownMs: cooldownMs(this.options.windowMs),
-    });
-    if (view) this.absorb(conn, view);
   }
 }
