@@ -6,7 +6,8 @@ import { classificationExample, MOCK_LLM_BASE_URL } from "@/lib/designs/examples
 
 export type LabelDraft = { name: string; description: string };
 export type VariableDraft = { name: string; values: string };
-export type ModelDraft = { baseURL: string; model: string; apiKeyEnv: string; rpm: string; concurrency: string };
+/** `connection` names a stored provider connection; empty = an inline OpenAI-compatible endpoint. */
+export type ModelDraft = { connection: string; baseURL: string; model: string; apiKeyEnv: string; rpm: string; concurrency: string };
 
 export type DesignDraft = {
   name: string;
@@ -31,6 +32,7 @@ export function fromDesign(design: DatasetDesignInput): DesignDraft {
     languages: (design.languages ?? ["en"]).join(", "),
     samplesPerPrompt: String(design.samplesPerPrompt ?? 5),
     model: {
+      connection: model?.connection ?? "",
       baseURL: model?.baseURL ?? DEFAULT_BASE_URL,
       model: model?.model ?? "",
       apiKeyEnv: model?.apiKeyEnv ?? "",
@@ -79,13 +81,16 @@ export function toDesign(draft: DesignDraft): DatasetDesignInput {
     type: "classification",
     languages: splitList(draft.languages),
     models: [
-      {
-        provider: "openai-compatible",
-        baseURL: model.baseURL.trim(),
-        model: model.model.trim(),
-        ...(model.apiKeyEnv.trim() !== "" ? { apiKeyEnv: model.apiKeyEnv.trim() } : {}),
-        ...(Object.keys(limits).length > 0 ? { limits } : {}),
-      },
+      // A stored connection brings its endpoint, key and limits; the design names it and the model.
+      model.connection !== ""
+        ? { connection: model.connection, model: model.model.trim() }
+        : {
+            provider: "openai-compatible",
+            baseURL: model.baseURL.trim(),
+            model: model.model.trim(),
+            ...(model.apiKeyEnv.trim() !== "" ? { apiKeyEnv: model.apiKeyEnv.trim() } : {}),
+            ...(Object.keys(limits).length > 0 ? { limits } : {}),
+          },
     ],
     labels: draft.labels.map((label) => ({ name: label.name, description: label.description })),
     templates: draft.templates,

@@ -61,7 +61,10 @@ export function DesignSummary({ design }: { design: DatasetDesign }) {
               <ul className="grid gap-1">
                 {design.models.map((model, index) => (
                   <li key={index} className="font-mono text-xs">
-                    {model.model} <span className="text-muted-foreground">@ {model.baseURL}</span>
+                    {model.model}{" "}
+                    <span className="text-muted-foreground">
+                      {model.connection ? `via connection ${model.connection}` : `@ ${model.baseURL ?? `${model.provider} default endpoint`}`}
+                    </span>
                     {model.limits?.rpm ? <span className="text-muted-foreground"> · {model.limits.rpm} rpm</span> : null}
                     {model.limits?.concurrency ? <span className="text-muted-foreground"> · concurrency {model.limits.concurrency}</span> : null}
                   </li>

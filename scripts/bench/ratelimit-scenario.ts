@@ -1,7 +1,8 @@
 // One rate-limit scenario through the real engine: a mock LLM with a quota, a
 // classification design, createDataset → launchRun, and the worker(s) already
-// running on the same database. Measures over the whole run (launch → run
-// finished): the share a user actually gets, start-up and the last call included.
+// running on the same database. Two measures: the whole run (launchRun called →
+// run finished, start-up and the last call's latency included: what a user
+// gets) and the sustained rate (first → last request the mock received).
 import type { DatasetDesignInput } from "@/lib/designs/design-schema";
 import type { ModelLimits } from "@/lib/designs/model-schema";
 import { startMockLlm } from "@/scripts/mock-llm/server";
@@ -29,9 +30,8 @@ export type ScenarioResult = Scenario & {
   ok: number;
   rateLimited: number;
   elapsedMs: number;
-  /** From the first finished item to the last: the run without its start-up and final call. */
-  steadyMs: number;
-  steadyItems: number;
+  /** First → last request the mock received. */
+  sendingMs: number;
 };
 
 const LABELS = ["billing", "bug", "refund", "shipping", "account", "privacy", "feature", "praise"];
@@ -56,54 +56,74 @@ export async function runScenario(db: PrismaClient, queue: WorkQueue, scenario: 
   try {
     const dataset = await createDataset(db, benchDesign(mock.url, scenario));
     const startedAt = Date.now();
-    const launched = await launchRun(db, queue, dataset.id);
-    let lastLog = startedAt;
-    let first: { at: number; items: number } | undefined;
-    for (;;) {
-      const progress = await getRunProgress(db, launched.runId);
-      const now = Date.now();
-      if (!first && progress.succeededItems > 0) first = { at: now, items: progress.succeededItems };
-      if (progress.terminal) {
+    // The mock keeps counts, not times: a fine poll finds when requests started and stopped arriving.
+    let firstRequestAt = 0;
+    let lastRequestAt = 0;
+    let seen = 0;
+    const watch = setInterval(() => {
+      const count = mock.stats().chatCompletions;
+      if (count === seen) return;
+      seen = count;
+      lastRequestAt = Date.now();
+      if (firstRequestAt === 0) firstRequestAt = lastRequestAt;
+    }, 2);
+    try {
+      const launched = await launchRun(db, queue, dataset.id);
+      let lastLog = startedAt;
+      for (;;) {
+        const progress = await getRunProgress(db, launched.runId);
+        const now = Date.now();
         const stats = mock.stats();
-        return {
-          ...scenario,
-          plannedItems: launched.plannedItems,
-          succeededItems: progress.succeededItems,
-          failedItems: progress.failedItems,
-          requests: stats.chatCompletions,
-          ok: stats.byStatus["200"] ?? 0,
-          rateLimited: stats.byStatus["429"] ?? 0,
-          elapsedMs: now - startedAt,
-          steadyMs: first ? now - first.at : 0,
-          steadyItems: first ? progress.succeededItems - first.items : 0,
-        };
+        if (progress.terminal) {
+          return {
+            ...scenario,
+            plannedItems: launched.plannedItems,
+            succeededItems: progress.succeededItems,
+            failedItems: progress.failedItems,
+            requests: stats.chatCompletions,
+            ok: stats.byStatus["200"] ?? 0,
+            rateLimited: stats.byStatus["429"] ?? 0,
+            elapsedMs: now - startedAt,
+            sendingMs: lastRequestAt - firstRequestAt,
+          };
+        }
+        if (now - lastLog >= 10_000) {
+          lastLog = now;
+          log(`${scenario.name}: ${((now - startedAt) / 1000).toFixed(0)} s, ${progress.succeededItems}/${launched.plannedItems} items, ${stats.byStatus["429"] ?? 0} × 429`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      if (now - lastLog >= 10_000) {
-        lastLog = now;
-        const stats = mock.stats();
-        log(`${scenario.name}: ${((now - startedAt) / 1000).toFixed(0)} s, ${progress.succeededItems}/${launched.plannedItems} items, ${stats.byStatus["429"] ?? 0} × 429`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      clearInterval(watch);
     }
   } finally {
     await mock.close();
   }
 }
 
-/** `configured: 598.4 req/min = 99.7 % of 600, 0 × 429 (0.0 %), 720 items in 72.3 s (first→last item …)`; req/min counts 200 responses over the whole run. */
-export function formatResult(result: ScenarioResult): string {
-  const minutes = result.elapsedMs / 60_000;
-  const rpm = result.ok / minutes;
-  const share = (100 * rpm) / result.quota;
-  const rate429 = result.requests > 0 ? (100 * result.rateLimited) / result.requests : 0;
-  const failed = result.failedItems > 0 ? `, ${result.failedItems} items FAILED` : "";
-  const steadyRpm = result.steadyMs > 0 ? result.steadyItems / (result.steadyMs / 60_000) : 0;
-  const steady = `first→last item ${steadyRpm.toFixed(1)} = ${((100 * steadyRpm) / result.quota).toFixed(1)} %`;
-  return `${result.name}: ${rpm.toFixed(1)} req/min = ${share.toFixed(1)} % of ${result.quota}, ${result.rateLimited} × 429 (${rate429.toFixed(1)} %), ${result.succeededItems} items in ${(result.elapsedMs / 1000).toFixed(1)} s (${steady})${failed}`;
+export function measure(result: ScenarioResult) {
+  const wholeRpm = result.ok / (result.elapsedMs / 60_000);
+  const sustainedRpm = result.sendingMs > 0 ? (result.ok - 1) / (result.sendingMs / 60_000) : 0;
+  return {
+    wholeRpm,
+    wholeShare: wholeRpm / result.quota,
+    sustainedRpm,
+    sustainedShare: sustainedRpm / result.quota,
+    share429: result.requests > 0 ? result.rateLimited / result.requests : 0,
+  };
 }
 
+/** `configured: 598.4 req/min = 99.7 % of 600, 0 × 429 (0.0 %), 720 items in 72.3 s (whole run …)`: req/min counts 200 responses. */
+export function formatResult(result: ScenarioResult): string {
+  const m = measure(result);
+  const pct = (share: number) => `${(100 * share).toFixed(1)} %`;
+  const failed = result.failedItems > 0 ? `, ${result.failedItems} items FAILED` : "";
+  return `${result.name}: ${m.sustainedRpm.toFixed(1)} req/min = ${pct(m.sustainedShare)} of ${result.quota}, ${result.rateLimited} × 429 (${pct(m.share429)}), ` +
+    `${result.succeededItems} items in ${(result.elapsedMs / 1000).toFixed(1)} s (whole run: ${m.wholeRpm.toFixed(1)} req/min = ${pct(m.wholeShare)})${failed}`;
+}
+
+/** Judged on the sustained rate (the limiter's doing); the whole-run figure adds the engine's start-up and the last call. */
 export function meetsTarget(result: ScenarioResult, target: { minShare: number; max429Share: number }): boolean {
-  const share = result.ok / (result.elapsedMs / 60_000) / result.quota;
-  const rate429 = result.requests > 0 ? result.rateLimited / result.requests : 0;
-  return result.failedItems === 0 && share >= target.minShare && rate429 <= target.max429Share;
+  const m = measure(result);
+  return result.failedItems === 0 && m.sustainedShare >= target.minShare && m.share429 <= target.max429Share;
 }

@@ -5,10 +5,11 @@
 /**
  * Providers count requests over a sliding window, so there is no burst: starts
  * are spaced evenly (GCRA with zero tolerance). The spacing is stretched by this
- * margin (240 ms per minute) so that timer and network jitter never squeeze
- * `rpm + 1` starts into one window.
+ * margin (150 ms per minute) so that timer and network jitter never squeeze
+ * `rpm + 1` starts into one window; a start later than 60 ms delays the whole
+ * schedule instead (limits/shared.ts).
  */
-export const RPM_MARGIN = 0.004;
+export const RPM_MARGIN = 0.0025;
 /** TPM bucket: a tenth of the quota may burst, the rest refills over the window, so any window stays within the quota. */
 export const TPM_BURST = 0.1;
 
