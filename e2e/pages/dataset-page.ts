@@ -8,7 +8,8 @@ export class DatasetPage {
   }
 
   /** Launches a run and returns its id from the run page URL. */
-  async launchRun(): Promise<string> {
+  async launchRun(budgetUsd?: string): Promise<string> {
+    if (budgetUsd) await this.page.getByTestId("run-budget").fill(budgetUsd);
     await this.page.getByTestId("launch-run").click();
     await this.page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     return this.page.url().split("/").at(-1)!;

@@ -17,6 +17,15 @@ export class DesignPage {
     await this.page.getByTestId("model-id").fill(model);
   }
 
+  async useConnection(name: string, model: string) {
+    await this.page.getByTestId("model-connection").selectOption(name);
+    await this.page.getByTestId("model-id").fill(model);
+  }
+
+  estimateCost() {
+    return this.page.getByTestId("estimate-cost");
+  }
+
   template(index: number) {
     return this.page.getByTestId(`template-${index}`);
   }
