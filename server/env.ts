@@ -10,6 +10,8 @@ const envSchema = z.object({
   WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(32),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** Lease of a claimed work item, renewed while its call runs: a killed worker's items run again within about this long. */
+  WORK_ITEM_LEASE_SECONDS: z.coerce.number().int().min(2, { error: "WORK_ITEM_LEASE_SECONDS must be at least 2" }).max(3600, { error: "WORK_ITEM_LEASE_SECONDS must be at most 3600" }).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Encrypts stored API keys. Unset: a random one is generated into <data dir>/secret. */
   DATAFAST_SECRET: z.preprocess(

@@ -12,6 +12,7 @@ import { RowsTable } from "@/components/review/rows-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { RunActions } from "./run-actions";
 import { RunFailures, RunModels } from "./run-failures";
 import { RunPaused } from "./run-paused";
 import { RunStats } from "./run-stats";
@@ -67,20 +68,23 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         }
         description={`Launched ${formatDateTime(run.createdAt)}${run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : ""}`}
         actions={
-          terminal ? (
-            <>
-              <Button variant="outline" asChild>
-                <Link href={`/datasets/${datasetId}`} data-testid="back-to-dataset">
-                  <ArrowLeft aria-hidden /> Dataset rows
-                </Link>
-              </Button>
-              <Button asChild>
-                <a href={`/api/exports/${runId}?format=jsonl`} download data-testid="download-jsonl">
-                  <Download aria-hidden /> Download JSONL
-                </a>
-              </Button>
-            </>
-          ) : null
+          <>
+            <RunActions run={run} />
+            {terminal ? (
+              <>
+                <Button variant="outline" asChild>
+                  <Link href={`/datasets/${datasetId}`} data-testid="back-to-dataset">
+                    <ArrowLeft aria-hidden /> Dataset rows
+                  </Link>
+                </Button>
+                <Button asChild>
+                  <a href={`/api/exports/${runId}?format=jsonl`} download data-testid="download-jsonl">
+                    <Download aria-hidden /> Download JSONL
+                  </a>
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
 
@@ -100,6 +104,12 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
             <span className="text-sm font-medium tabular-nums">{percent}%</span>
           </div>
           <Progress data-testid="run-progress" value={percent} max={100} aria-label="Rows done, percent" aria-valuetext={`${run.done} of ${run.plannedRows} rows`} className="h-2.5" />
+          {run.status === "cancelling" || run.status === "cancelled" ? (
+            <p data-testid="run-cancelled" className="text-sm text-muted-foreground">
+              {run.status === "cancelling" ? "Cancelling: items already calling a model finish and keep their rows. " : null}
+              <span className="font-medium text-foreground tabular-nums">{formatCount(run.cancelledRows)}</span> planned rows cancelled ({formatCount(run.cancelledItems)} work items); every row made is kept.
+            </p>
+          ) : null}
           {run.error ? (
             <p role="alert" className="text-sm whitespace-pre-wrap text-destructive">
               {run.error}
@@ -108,7 +118,7 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         </CardContent>
       </Card>
 
-      {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} /> : null}
+      {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} /> : null}
       <RunStats run={run} />
       <RunFailures failures={run.failures} />
       <RunModels models={run.models} stats={run.modelStats} />

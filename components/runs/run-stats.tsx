@@ -17,7 +17,8 @@ function Stat({ label, value, detail, testId }: { label: string; value: ReactNod
 }
 
 export function RunStats({ run }: { run: RunProgressData }) {
-  const remaining = run.terminal ? "—" : run.etaMs === null ? "estimating…" : formatDuration(run.etaMs);
+  const advancing = run.status === "queued" || run.status === "running";
+  const remaining = run.terminal ? "—" : !advancing ? run.status : run.etaMs === null ? "estimating…" : formatDuration(run.etaMs);
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Stat label="Succeeded rows" value={formatCount(run.succeededRows)} detail={`${formatCount(run.succeededItems)} of ${formatCount(run.plannedItems)} items`} testId="run-succeeded" />

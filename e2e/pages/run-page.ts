@@ -22,4 +22,22 @@ export class RunPage {
   progressBar() {
     return this.page.getByTestId("run-progress");
   }
+
+  async pause() {
+    await this.page.getByTestId("run-pause").click();
+  }
+
+  async resume() {
+    await this.page.getByTestId("run-resume").click();
+  }
+
+  /** Cancel asks for a confirmation first. */
+  async cancel() {
+    await this.page.getByTestId("run-cancel").click();
+    await this.page.getByTestId("run-cancel-confirm").click();
+  }
+
+  async retryFailed() {
+    await this.page.getByTestId("run-retry-failed").click();
+  }
 }

@@ -9,7 +9,10 @@ import { readDesignFile } from "./read-design";
 
 const USAGE = `usage: npm run cli -- <command>
   generate <design.json> [--budget <usd>]        create a dataset from the design file and run it to the end
-  resume <runId> [--budget <usd>]                continue an interrupted run (or one paused by its budget)
+  resume <runId> [--budget <usd>]                continue an interrupted or paused run and follow it to its end
+  pause <runId>                                  stop claiming new items; items in flight finish
+  cancel <runId>                                 cancel the items not yet started; rows made so far are kept
+  retry-failed <runId>                           run the failed items of a failed run again and follow it to its end
   export <runId|datasetId> --format jsonl --out <file>`;
 
 function budgetOption(args: string[]): number | undefined {
@@ -97,6 +100,46 @@ async function resume(args: string[]): Promise<number> {
   });
 }
 
+function runIdArgument(command: string, args: string[]): string {
+  const runId = args[0];
+  if (!runId || runId.startsWith("--")) throw new CliError(`${command} needs a run id\n${USAGE}`);
+  return runId;
+}
+
+async function pause(args: string[]): Promise<number> {
+  const runId = runIdArgument("pause", args);
+  return withEngine(async (engine) => {
+    const { pauseRun } = await import("@/server/generation/lifecycle");
+    await pauseRun(engine.db, runId);
+    emit({ event: "paused", runId });
+    say(`paused; items in flight finish. Continue with: npm run cli -- resume ${runId}`);
+    return 0;
+  });
+}
+
+async function cancel(args: string[]): Promise<number> {
+  const runId = runIdArgument("cancel", args);
+  return withEngine(async (engine) => {
+    const { cancelRun } = await import("@/server/generation/lifecycle");
+    const result = await cancelRun(engine.db, runId);
+    emit({ event: result.status, runId });
+    if (result.status === "cancelling") say("cancelling; the run ends as cancelled when its items in flight finish");
+    return 0;
+  });
+}
+
+async function retryFailed(args: string[]): Promise<number> {
+  const runId = runIdArgument("retry-failed", args);
+  const startedAt = Date.now();
+  return withEngine(async (engine) => {
+    const { retryFailedItems } = await import("@/server/generation/lifecycle");
+    const retried = await retryFailedItems(engine.db, engine.queue, runId);
+    emit({ event: "started", runId, datasetId: retried.datasetId, planned: retried.plannedRows });
+    say(`retrying ${retried.requeued} failed work items`);
+    return exitCodeOf(await runToEnd(engine, runId, startedAt));
+  });
+}
+
 async function exportCommand(args: string[]): Promise<number> {
   const id = args[0];
   const format = option(args, "--format") ?? "jsonl";
@@ -124,6 +167,9 @@ async function main(): Promise<number> {
   switch (command) {
     case "generate": return generate(args);
     case "resume": return resume(args);
+    case "pause": return pause(args);
+    case "cancel": return cancel(args);
+    case "retry-failed": return retryFailed(args);
     case "export": return exportCommand(args);
     case undefined: case "help": case "--help": case "-h":
       say(USAGE);

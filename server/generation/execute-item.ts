@@ -1,6 +1,7 @@
 // Runs one work item: claim → call the model (retrying transient failures) →
 // commit rows + status together. Safe to call twice for the same item.
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { dbBackoffMs, isDbUnavailable, retryWhileDbUnavailable } from "@/server/db-errors";
 import { LlmError } from "@/server/llm/errors";
 import { costOf, resolvePrice } from "@/server/llm/pricing/service";
 import { acquireCall, estimateTokens, failedCall, sleep, type Permit } from "@/server/llm/rate-limiter";
@@ -11,7 +12,7 @@ import { workItemPayloadSchema, type WorkItemPayload } from "./payload";
 import { claimWorkItem, runAcceptsWork, commitItemFailure, commitItemSuccess, releaseWorkItem, type AttemptRecord, type ModelCallStats, type RowInsert } from "./queries";
 import { classificationOutputSchema, classificationRows, classificationSystemPrompt } from "./types/classification";
 
-export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal };
+export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal; leaseSeconds?: number };
 
 export type ExecuteOutcome = "succeeded" | "failed" | "skipped" | "released";
 
@@ -42,7 +43,7 @@ function share(total: number, count: number, index: number): number {
 }
 
 export async function executeWorkItem(db: PrismaClient, workItemId: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
-  const claimed = await claimWorkItem(db, workItemId, options.workerId);
+  const claimed = await claimWorkItem(db, workItemId, options.workerId, options.leaseSeconds);
   if (!claimed) return "skipped";
   const payload: WorkItemPayload = workItemPayloadSchema.parse(claimed.payload);
   const maxAttempts = options.maxAttempts ?? 4;
@@ -50,6 +51,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
   const ref = payload.model;
   const estimatedTokens = estimateTokens(classificationSystemPrompt + payload.prompt, ref.parameters.maxOutputTokens);
 
+  let databaseFailures = 0;
   for (let attempt = 1; ; attempt++) {
     const startedAt = new Date();
     const number = (claimed.attempts - 1) * maxAttempts + attempt;
@@ -89,12 +91,13 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
         costUsd: cost / drafts.length,
         latencyMs: result.latencyMs,
       }));
-      const committed = await commitItemSuccess(db, {
+      // A database restart while committing waits for the database: the call is not made again.
+      const committed = await retryWhileDbUnavailable(() => commitItemSuccess(db, {
         workItemId, runId: claimed.runId, workerId: options.workerId, rows, attempts,
         inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, reasoningTokens: result.usage.reasoningTokens,
         costUsd: rows.reduce((sum, row) => sum + row.costUsd, 0),
         stats: callStats(ref.model, attempts, result.calls, result.firstTryValid ? "valid" : "repaired", result.usage, cost),
-      });
+      }), { signal: options.signal });
       return committed ? "succeeded" : "skipped";
     } catch (raw) {
       await permit?.release(failedCall(raw));
@@ -102,11 +105,24 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
         await releaseWorkItem(db, workItemId, options.workerId);
         return "released";
       }
+      if (!(raw instanceof LlmError) && isDbUnavailable(raw)) {
+        // The database (limiter, key or price lookup), not the model, failed: that was no
+        // attempt. Wait for it and take the same attempt again. (A provider's own connection
+        // errors arrive as LlmError, so they are never mistaken for the database's.)
+        try {
+          await sleep(dbBackoffMs(++databaseFailures), options.signal);
+        } catch {
+          await releaseWorkItem(db, workItemId, options.workerId);
+          return "released";
+        }
+        attempt--;
+        continue;
+      }
       const error = raw instanceof LlmError ? raw : new LlmError({ kind: "server", retryable: true, message: (raw as Error).message ?? String(raw), cause: raw });
       attempts.push({ number, outcome: "error", errorKind: error.kind, message: error.message, repairs: 0, latencyMs: Date.now() - startedAt.getTime(), startedAt });
       if (!error.retryable || attempt >= maxAttempts) {
         const reason = error.retryable ? `${error.message} (gave up after ${attempt} attempts)` : error.message;
-        await commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts, stats: callStats(ref.model, attempts, 0, "failed") });
+        await retryWhileDbUnavailable(() => commitItemFailure(db, { workItemId, runId: claimed.runId, workerId: options.workerId, expectedRows: claimed.expectedRows, errorKind: error.kind, message: reason, attempts, stats: callStats(ref.model, attempts, 0, "failed") }), { signal: options.signal });
         return "failed";
       }
       try {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { datasetProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { getRunProgress, launchRun, listRuns, resumeRun } from "./service";
+import { cancelRun, pauseRun, retryFailedItems } from "./lifecycle";
 
 const runInput = z.object({ runId: z.uuid({ error: "runId must be a run id (UUID)" }) });
 const budget = z.number({ error: "budget must be a number of US dollars" }).positive({ error: "budget must be more than $0" }).max(1_000_000);
@@ -13,6 +14,9 @@ export const runsRouter = router({
   resume: publicProcedure
     .input(runInput.extend({ budgetUsd: budget.nullable().optional() }))
     .mutation(({ ctx, input }) => resumeRun(ctx.db, ctx.queue, input.runId, { budgetUsd: input.budgetUsd })),
+  pause: publicProcedure.input(runInput).mutation(({ ctx, input }) => pauseRun(ctx.db, input.runId)),
+  cancel: publicProcedure.input(runInput).mutation(({ ctx, input }) => cancelRun(ctx.db, input.runId)),
+  retryFailed: publicProcedure.input(runInput).mutation(({ ctx, input }) => retryFailedItems(ctx.db, ctx.queue, input.runId)),
   list: datasetProcedure.query(({ ctx }) => listRuns(ctx.db, ctx.dataset.id)),
   progress: publicProcedure.input(runInput).query(({ ctx, input }) => getRunProgress(ctx.db, input.runId)),
 });

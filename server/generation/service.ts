@@ -10,6 +10,7 @@ import { planRun } from "./plan";
 import { resolvePrice } from "@/server/llm/pricing/service";
 import { estimateRun } from "./estimate";
 import { createRunWithItems, findDeliverableItems, resumePausedRun } from "./queries";
+import { cancelledCounts } from "./lifecycle-queries";
 import { countRunningItems, failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
 
 export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number } = {}) {
@@ -27,8 +28,9 @@ export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: s
 }
 
 /**
- * Delivers again every item not yet done. Safe on a running run; a run paused
- * by its budget resumes once the new budget is above what was spent.
+ * Delivers again every item not yet done (pending, or running on a lease that
+ * ran out). Safe on a running run; a paused run (by a person or its budget)
+ * becomes running again, a budget pause once the new budget is above what was spent.
  */
 export async function resumeRun(db: PrismaClient, queue: WorkQueue, runId: string, options: { budgetUsd?: number | null } = {}) {
   const run = await getRun(db, runId);
@@ -64,12 +66,15 @@ export const TERMINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
 
 export async function getRunProgress(db: PrismaClient, runId: string) {
   const run = await getRun(db, runId);
-  const [failures, models, modelStats] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId), modelStatsOfRun(db, runId)]);
+  const [failures, models, modelStats, cancelled] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId), modelStatsOfRun(db, runId), cancelledCounts(db, run)]);
   const done = run.succeededRows + run.failedRows;
   const end = run.finishedAt ?? new Date();
   const elapsedMs = run.startedAt ? Math.max(1, end.getTime() - run.startedAt.getTime()) : 0;
   const rowsPerMinute = elapsedMs > 0 ? (run.succeededRows / elapsedMs) * 60_000 : 0;
   const remaining = Math.max(0, run.plannedRows - done);
-  const etaMs = run.finishedAt || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
-  return { ...run, done, elapsedMs, rowsPerMinute, etaMs, failures, models, modelStats, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
+  const advancing = run.status === "queued" || run.status === "running";
+  const etaMs = !advancing || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
+  // A budget pause needs a higher budget to resume; a person's pause does not.
+  const pausedByBudget = run.status === "paused" && run.budgetUsd !== null && run.costUsd >= run.budgetUsd;
+  return { ...run, done, ...cancelled, elapsedMs, rowsPerMinute, etaMs, pausedByBudget, failures, models, modelStats, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
 }

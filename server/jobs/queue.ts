@@ -9,8 +9,10 @@ export type WorkItemJob = z.infer<typeof workItemJobSchema>;
 
 const globalForBoss = globalThis as unknown as { datafastBoss?: Promise<PgBoss> };
 
+export const QUEUE_SCHEMA = "pgboss";
+
 export function createBoss(connectionString: string): PgBoss {
-  return new PgBoss({ connectionString, schema: "pgboss", application_name: "datafast", max: 10 });
+  return new PgBoss({ connectionString, schema: QUEUE_SCHEMA, application_name: "datafast", max: 10 });
 }
 
 async function startBoss(connectionString: string): Promise<PgBoss> {
@@ -33,7 +35,8 @@ export function getBoss(connectionString: string): Promise<PgBoss> {
 export async function enqueueWorkItems(boss: PgBoss, workItemIds: string[]): Promise<void> {
   const chunk = 1000;
   for (let start = 0; start < workItemIds.length; start += chunk) {
-    await boss.insert(WORK_ITEM_QUEUE, workItemIds.slice(start, start + chunk).map((workItemId) => ({ data: { workItemId } })));
+    // The item id as singleton key (no effect on a standard queue) lets the recovery sweep find an item's waiting job by index.
+    await boss.insert(WORK_ITEM_QUEUE, workItemIds.slice(start, start + chunk).map((workItemId) => ({ data: { workItemId }, singletonKey: workItemId })));
   }
 }
 

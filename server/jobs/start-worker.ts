@@ -4,5 +4,5 @@ import { startWorker, type RunningWorker } from "./worker";
 
 export function startWorkerFromEnv(log: (line: string) => void): Promise<RunningWorker> {
   const env = getEnv();
-  return startWorker({ db: getDb(), connectionString: env.DATABASE_URL, batchSize: env.WORKER_BATCH_SIZE, concurrency: env.WORKER_CONCURRENCY, timeoutMs: env.LLM_TIMEOUT_MS, log });
+  return startWorker({ db: getDb(), connectionString: env.DATABASE_URL, batchSize: env.WORKER_BATCH_SIZE, concurrency: env.WORKER_CONCURRENCY, timeoutMs: env.LLM_TIMEOUT_MS, leaseSeconds: env.WORK_ITEM_LEASE_SECONDS, log });
 }

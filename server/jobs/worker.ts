@@ -5,9 +5,11 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Job } from "pg-boss";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { dbBackoffMs, errorLine, isDbUnavailable, pause, throttledLog } from "@/server/db-errors";
 import { executeWorkItem } from "@/server/generation/execute-item";
-import { findActiveRunIds, findDeliverableItems } from "@/server/generation/queries";
-import { createBoss, enqueueWorkItems, WORK_ITEM_QUEUE, workItemJobSchema, type WorkItemJob } from "./queue";
+import { findDeliverableItems, LEASE_SECONDS } from "@/server/generation/queries";
+import { createBoss, enqueueWorkItems, QUEUE_SCHEMA, WORK_ITEM_QUEUE, workItemJobSchema, type WorkItemJob } from "./queue";
+import { startRecovery } from "./recovery";
 
 export type WorkerOptions = {
   db: PrismaClient;
@@ -15,25 +17,57 @@ export type WorkerOptions = {
   batchSize: number;
   concurrency: number;
   timeoutMs: number;
+  /** Lease of a claimed item, renewed while it runs; a dead worker's items are redelivered within about one lease. */
+  leaseSeconds?: number;
   log?: (line: string) => void;
 };
 
-export type RunningWorker = { id: string; stop(): Promise<void>; requeue(runId: string): Promise<number> };
+export type RunningWorker = { id: string; stop(): Promise<void>; requeue(runId: string): Promise<number>; sweep(): Promise<number> };
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? (() => undefined);
+  const report = throttledLog(log);
+  const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const boss = createBoss(options.connectionString);
-  boss.on("error", (error: Error) => log(`queue error: ${error.message}`));
+  // pg-boss reports its pool's errors (a restarting database) here and reconnects by itself; unheard, they would crash the process.
+  boss.on("error", (error: Error) => report(`queue:${error.message}`, `queue error: ${error.message}`));
   await boss.start();
   await boss.createQueue(WORK_ITEM_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
   const abort = new AbortController();
+  /** Items executing now (an item delivered twice to this worker counts twice). */
+  const held = new Map<string, number>();
+
+  const execute = async (workItemId: string) => {
+    held.set(workItemId, (held.get(workItemId) ?? 0) + 1);
+    try {
+      for (let failures = 1; ; failures++) {
+        try {
+          return await executeWorkItem(options.db, workItemId, { workerId: id, timeoutMs: options.timeoutMs, leaseSeconds, signal: abort.signal });
+        } catch (error) {
+          // Claiming or giving the item back hit a database that is away: wait for it (the claim is safe to repeat).
+          if (!isDbUnavailable(error) || abort.signal.aborted) throw error;
+          report("db", `database unavailable (${errorLine(error)}); retrying work item ${workItemId}`);
+          await pause(dbBackoffMs(failures), abort.signal).catch(() => undefined);
+        }
+      }
+    } finally {
+      const count = (held.get(workItemId) ?? 1) - 1;
+      if (count > 0) held.set(workItemId, count);
+      else held.delete(workItemId);
+    }
+  };
 
   const handle = async (jobs: Job<WorkItemJob>[]) => {
     await Promise.all(
       jobs.map(async (job) => {
-        const { workItemId } = workItemJobSchema.parse(job.data);
-        await executeWorkItem(options.db, workItemId, { workerId: id, timeoutMs: options.timeoutMs, signal: abort.signal });
+        try {
+          await execute(workItemJobSchema.parse(job.data).workItemId);
+        } catch (error) {
+          // Not thrown to pg-boss, which would fail and retry the whole batch: the item keeps its
+          // state in the database, and the recovery sweep delivers it again once its lease runs out.
+          report(`item:${errorLine(error)}`, `work item of job ${job.id} stopped with an error: ${errorLine(error)}`);
+        }
       }),
     );
   };
@@ -47,24 +81,27 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return ids.length;
   };
 
-  // Runs interrupted by a crash have items that no job will deliver any more
-  // (their jobs completed or expired); give them new jobs. Duplicates are harmless.
-  for (const runId of await findActiveRunIds(options.db)) {
-    const count = await requeue(runId);
-    if (count > 0) log(`requeued ${count} work items of run ${runId}`);
-  }
-  log(`worker ${id} started (concurrency ${options.concurrency})`);
+  // Its first sweep at once: runs interrupted by a crash have items no job will deliver any more.
+  const recovery = startRecovery({
+    db: options.db, workerId: id, leaseSeconds, table: { schema: QUEUE_SCHEMA, queue: WORK_ITEM_QUEUE },
+    held: () => [...held.keys()],
+    enqueue: (ids) => enqueueWorkItems(boss, ids),
+    log: report,
+  });
+  log(`worker ${id} started (concurrency ${options.concurrency}, lease ${leaseSeconds} s)`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      recovery.stopSweeping();
       // In-flight calls get a grace period, then are abandoned and released:
       // their items go back to pending and run again on the next start.
       const grace = setTimeout(() => abort.abort(new Error("worker stopping")), 15_000);
       await boss.stop({ graceful: true, timeout: 20_000 });
       clearTimeout(grace);
+      recovery.stopHeartbeat();
       log(`worker ${id} stopped`);
     })());
 
-  return { id, stop, requeue };
+  return { id, stop, requeue, sweep: recovery.sweep };
 }

@@ -6,7 +6,7 @@
 // `timestamp(3)`, as Prisma writes them.
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import { AIMD } from "./limits/aimd";
-import { RPM_MARGIN } from "./limits/gcra";
+import { marginMs } from "./limits/gcra";
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 const MS = Prisma.sql`interval '1 millisecond'`;
@@ -48,6 +48,9 @@ export type ReserveRow = SharedView & {
   exhausted: boolean;
   used: number;
   waitMs: number;
+  /** Epoch ms on the database's clock: the reserved start, and when the statement ran. */
+  startMs: number;
+  nowMs: number;
   effectiveRpm: number | null;
   intervalMs: number;
   resetsInMs: number;
@@ -78,7 +81,7 @@ export async function reserveSlot(db: PrismaClient, input: ReserveInput): Promis
              (${input.rpd}::int IS NOT NULL AND plan.used >= ${input.rpd}::int) AS exhausted,
              plan.start <= plan.t + ${input.horizonMs}::float8 * ${MS} AS within,
              CASE WHEN plan.eff_rpm IS NULL OR plan.eff_rpm <= 0 THEN 0
-                  ELSE floor(${input.windowMs}::float8 * ${1 + RPM_MARGIN}::float8 / plan.eff_rpm + ${input.u}::float8) END AS interval_ms
+                  ELSE floor(${input.windowMs + marginMs(input.windowMs)}::float8 / plan.eff_rpm + ${input.u}::float8) END AS interval_ms
         FROM plan
     )
     UPDATE rate_limit_states s SET
@@ -95,6 +98,7 @@ export async function reserveSlot(db: PrismaClient, input: ReserveInput): Promis
     FROM d WHERE s.connection_id = d.connection_id
     RETURNING (d.within AND NOT d.exhausted) AS reserved, d.exhausted, d.used::int AS used,
               (extract(epoch FROM d.start - d.t) * 1000)::float8 AS "waitMs",
+              (extract(epoch FROM d.start) * 1000)::float8 AS "startMs", (extract(epoch FROM d.t) * 1000)::float8 AS "nowMs",
               d.eff_rpm::float8 AS "effectiveRpm", d.interval_ms::float8 AS "intervalMs",
               d.new_adaptive::float8 AS "adaptiveRpm", d.learned_rpm AS "learnedRpm",
               (extract(epoch FROM d.paused_until - d.t) * 1000)::float8 AS "pausedMs",

@@ -4,12 +4,20 @@
 
 /**
  * Providers count requests over a sliding window, so there is no burst: starts
- * are spaced evenly (GCRA with zero tolerance). The spacing is stretched by this
- * margin (150 ms per minute) so that timer and network jitter never squeeze
- * `rpm + 1` starts into one window; a start later than 60 ms delays the whole
- * schedule instead (limits/shared.ts).
+ * are spaced evenly (GCRA with zero tolerance). The window is stretched by a
+ * margin (150 ms per minute; jitter is absolute, so never under 25 ms for short
+ * test windows) so that timer and network jitter never squeeze `rpm + 1`
+ * starts into one window. A start later than a share of the margin delays the
+ * whole schedule instead (limits/shared.ts).
  */
 export const RPM_MARGIN = 0.0025;
+const MIN_MARGIN_MS = 25;
+/** Lateness the margin absorbs; a later start moves the schedule (60 ms of a 60 s window). */
+export const LATE_SHARE_OF_MARGIN = 0.4;
+
+export function marginMs(windowMs: number): number {
+  return Math.max(MIN_MARGIN_MS, windowMs * RPM_MARGIN);
+}
 /** TPM bucket: a tenth of the quota may burst, the rest refills over the window, so any window stays within the quota. */
 export const TPM_BURST = 0.1;
 
@@ -30,7 +38,7 @@ export type Reservation =
   | { kind: "daily_limit"; used: number; resetsAt: number };
 
 export function exactIntervalMs(rpm: number, windowMs: number): number {
-  return (windowMs * (1 + RPM_MARGIN)) / rpm;
+  return (windowMs + marginMs(windowMs)) / rpm;
 }
 
 /**

@@ -6,8 +6,9 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { delaySchedule, ensureLimitState, readLimitState, reportLimits, reserveSlot, settleCall, type SharedView } from "@/server/llm/queries";
 import { AIMD, cooldownMs, initialRpm } from "./aimd";
+import { DatabaseClock } from "./clock";
 import { dailyLimitError } from "./daily-limit";
-import { tokenBucket } from "./gcra";
+import { LATE_SHARE_OF_MARGIN, marginMs, tokenBucket } from "./gcra";
 import { learnedRpmFrom, parseRateLimitHeaders, pauseMsFrom } from "./headers";
 import { RecentCalls } from "./recent-calls";
 import { ConcurrencySlots, type HeldSlot } from "./slots";
@@ -20,12 +21,7 @@ const HORIZON_SHARE = 1 / 30;
 const DEFAULT_PAUSE_SHARE = 1 / 60;
 /** A pause ending this close to a reserved start does not void the reservation. */
 const PAUSE_SLACK_MS = 5;
-/**
- * A start this late (share of the window: 60 ms of 60 s) delays the shared
- * schedule by its lateness. A blocked event loop (GC, a Prisma client warming
- * up) wakes callers late; the margin absorbs small delays, not large ones.
- */
-const LATE_SHARE = 0.001;
+
 
 type Connection = {
   id: string;
@@ -50,6 +46,7 @@ export class CallLimiter {
   private readonly options: ResolvedLimiterOptions;
   private readonly connections = new Map<string, Connection>();
   private readonly slots: ConcurrencySlots;
+  private readonly clock = new DatabaseClock();
 
   constructor(private readonly db: PrismaClient, options?: LimiterOptions) {
     this.options = resolveLimiterOptions(options);
@@ -137,6 +134,7 @@ export class CallLimiter {
           continue;
         }
         conn.rowEnsured = true;
+        this.clock.observe(sentAt, Date.now(), row.nowMs);
         this.absorb(conn, row);
         if (row.exhausted) throw dailyLimitError(ref, row.used, row.resetsInMs);
         if (!row.reserved) {
@@ -147,16 +145,17 @@ export class CallLimiter {
         }
         unlock();
         if (row.waitMs > 1) rateBound = true;
-        // The database read its clock when the statement arrived, i.e. just after sentAt.
-        const startAt = sentAt + row.waitMs;
+        const startAt = this.clock.toLocal(row.startMs);
         await sleep(startAt - Date.now(), signal);
         if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) {
           // A 429 in this process paused the connection while we slept: this slot is void.
           unlock = await conn.reserveLock.lock(signal);
           continue;
         }
+        // A blocked event loop (GC, a Prisma client warming up) wakes callers late. The margin
+        // absorbs small delays; a larger one moves the shared schedule so later starts keep their spacing.
         const lateMs = Date.now() - startAt;
-        if (row.intervalMs > 0 && lateMs > windowMs * LATE_SHARE) await delaySchedule(this.db, conn.id, lateMs);
+        if (row.intervalMs > 0 && lateMs > marginMs(windowMs) * LATE_SHARE_OF_MARGIN) await delaySchedule(this.db, conn.id, lateMs);
         const adaptive = rpm === undefined && row.learnedRpm === null && row.adaptiveRpm !== null;
         return { paced: true, rateBound, adaptive, intervalMs: row.intervalMs };
       }
