@@ -1,10 +1,12 @@
-// Committing a work item (part of the generation feature's queries). One
-// statement per commit: the item's status, its rows, its attempts, the
-// per-model statistics and the run's counters (and its end or budget pause)
-// are data-modifying CTEs of a single autocommit statement, so the run row -
-// which every commit of the run updates - stays locked only while Postgres
-// executes that statement, never across client round trips.
-import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
+// Committing work items (part of the generation feature's queries). An item's
+// status, its rows, its attempts, the per-model statistics and its run's
+// counters (and the run's end or budget pause) are data-modifying CTEs of one
+// autocommit statement: all or nothing, and the run row - which every commit
+// updates - stays locked only while Postgres runs that statement, never across
+// client round trips. Commits that arrive together share a statement (batcher.ts).
+import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import { poolOf } from "@/server/db";
+import { Batcher, batcherFor } from "./batcher";
 import { finishCancellingRun } from "./lifecycle-queries";
 
 export type RowInsert = {
@@ -18,117 +20,191 @@ export type ModelCallStats = { model: string; calls: number; firstTryValid: numb
 
 export type AttemptRecord = { number: number; outcome: string; errorKind?: string; message?: string; repairs: number; latencyMs: number; startedAt: Date };
 
-type CommitResult = { owned: boolean; status: string | null };
+type Commit = {
+  workItemId: string; runId: string; workerId: string; status: "succeeded" | "failed"; attempts: AttemptRecord[]; stats?: ModelCallStats;
+  rows: RowInsert[]; expectedRows: number; lastError: string | null; errorKind: string | null;
+  inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number;
+};
 
 /** Marks the item done with its rows. Returns false when this worker no longer owns the item. */
-export async function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; reasoningTokens?: number; costUsd: number; stats?: ModelCallStats }): Promise<boolean> {
-  const cost = Prisma.sql`${input.costUsd}::double precision`;
-  // The end wins over a budget pause (a run whose last item passes the budget completes).
-  const done = Prisma.sql`(status IN ('queued', 'running', 'paused') AND succeeded_items + 1 + failed_items >= planned_items)`;
-  const overBudget = Prisma.sql`(status IN ('queued', 'running') AND budget_usd IS NOT NULL AND cost_usd + ${cost} >= budget_usd)`;
-  const [result] = await db.$queryRaw<CommitResult[]>`
-    WITH owned AS (
-      UPDATE work_items SET status = 'succeeded', finished_at = now(), lease_expires_at = NULL, last_error = NULL, error_kind = NULL, updated_at = now()
-       WHERE id = ${input.workItemId}::uuid AND status = 'running' AND claimed_by = ${input.workerId}
-   RETURNING id
+export function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; reasoningTokens?: number; costUsd: number; stats?: ModelCallStats }): Promise<boolean> {
+  return committerFor(db).submit({ ...input, status: "succeeded", expectedRows: input.rows.length, lastError: null, errorKind: null, reasoningTokens: input.reasoningTokens ?? 0 });
+}
+
+/** Marks the item failed with its reason (no rows). Returns false when this worker no longer owns the item. */
+export function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[]; stats?: ModelCallStats }): Promise<boolean> {
+  return committerFor(db).submit({
+    ...input, status: "failed", rows: [], lastError: input.message, errorKind: input.errorKind, inputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0,
+  });
+}
+
+const committers = new WeakMap<PrismaClient, Batcher<Commit, boolean>>();
+
+function committerFor(db: PrismaClient): Batcher<Commit, boolean> {
+  // 2,000 rows a statement keeps its parameters to a few MB.
+  return batcherFor(committers, db, () => new Batcher((commits) => commitItems(db, commits), { maxItems: 200, weight: (commit) => commit.rows.length, maxWeight: 2000 }));
+}
+
+type Committed = { owned: string[]; runs: { id: string; status: string }[] };
+
+// The end wins over a budget pause (a run whose last item passes the budget completes).
+const DONE = "(r.status IN ('queued', 'running', 'paused') AND r.succeeded_items + p.succeeded + r.failed_items + p.failed >= r.planned_items)";
+// As a success's commit only: a failure spends nothing.
+const OVER_BUDGET = "(p.succeeded > 0 AND r.status IN ('queued', 'running') AND r.budget_usd IS NOT NULL AND r.cost_usd + p.cost_usd >= r.budget_usd)";
+
+/**
+ * $1: the items as one JSON array, each with its rows, attempts and model
+ * statistics. What all of an item's rows share (prompt, variables, model…)
+ * travels once, with the item; a row carries its own value only where it
+ * differs. Runs are locked in id order, so commits of several runs never
+ * deadlock each other.
+ */
+const COMMIT_SQL = `
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(id uuid, worker text, status work_item_status, last_error text, error_kind text,
+             expected_rows int, input_tokens int, output_tokens int, reasoning_tokens int, cost_usd double precision,
+             dataset_id uuid, language text, model text, connection_id uuid, prompt text, variables jsonb, parameters jsonb,
+             rows jsonb, attempts jsonb, stats jsonb)
+    ), owned AS (
+      UPDATE work_items w SET status = i.status, finished_at = now(), lease_expires_at = NULL, last_error = i.last_error, error_kind = i.error_kind, updated_at = now()
+        FROM input i
+       WHERE w.id = i.id AND w.status = 'running' AND w.claimed_by = i.worker
+   RETURNING w.id, w.run_id, i.status, i.expected_rows, i.input_tokens, i.output_tokens, i.reasoning_tokens, i.cost_usd,
+             i.dataset_id, i.language, i.model, i.connection_id, i.prompt, i.variables, i.parameters, i.rows, i.attempts, i.stats
     ), inserted AS (
       INSERT INTO rows (id, dataset_id, run_id, work_item_id, index, data, text, labels, language, model, connection_id, prompt, variables, parameters,
                         input_tokens, output_tokens, reasoning_tokens, cost_usd, latency_ms)
-      SELECT gen_random_uuid(), r.dataset_id, ${input.runId}::uuid, owned.id, r.index, r.data, r.text, r.labels, r.language, r.model, r.connection_id, r.prompt,
-             r.variables, r.parameters, r.input_tokens, r.output_tokens, r.reasoning_tokens, r.cost_usd, r.latency_ms
-        FROM owned, jsonb_to_recordset(${rowsJson(input.rows)}::jsonb) AS r(dataset_id uuid, index int, data jsonb, text text, labels text[], language text,
-             model text, connection_id uuid, prompt text, variables jsonb, parameters jsonb, input_tokens int, output_tokens int, reasoning_tokens int,
-             cost_usd double precision, latency_ms int)
+      SELECT gen_random_uuid(), coalesce(r.dataset_id, o.dataset_id), o.run_id, o.id, r.index, r.data, r.text, r.labels, coalesce(r.language, o.language),
+             coalesce(r.model, o.model), coalesce(r.connection_id, o.connection_id), coalesce(r.prompt, o.prompt), coalesce(r.variables, o.variables),
+             coalesce(r.parameters, o.parameters), r.input_tokens, r.output_tokens, r.reasoning_tokens, r.cost_usd, r.latency_ms
+        FROM owned o, jsonb_to_recordset(o.rows) AS r(index int, data jsonb, text text, labels text[], input_tokens int, output_tokens int,
+             reasoning_tokens int, cost_usd double precision, latency_ms int, dataset_id uuid, language text, model text, connection_id uuid, prompt text,
+             variables jsonb, parameters jsonb)
       ON CONFLICT (work_item_id, index) DO NOTHING
-   RETURNING 1
-    ), ${attemptsCte(input.workItemId, input.attempts)}, ${statsCte(input.runId, input.stats)},
-    counted AS (
-      UPDATE runs SET succeeded_items = succeeded_items + 1, succeeded_rows = succeeded_rows + (SELECT count(*) FROM inserted)::int,
-             input_tokens = input_tokens + ${input.inputTokens}::int, output_tokens = output_tokens + ${input.outputTokens}::int,
-             reasoning_tokens = reasoning_tokens + ${input.reasoningTokens ?? 0}::int, cost_usd = cost_usd + ${cost},
-             status = CASE WHEN ${done} THEN (CASE WHEN failed_items > 0 THEN 'failed' ELSE 'completed' END)::run_status
-                           WHEN ${overBudget} THEN 'paused'::run_status ELSE status END,
-             finished_at = CASE WHEN ${done} THEN now() ELSE finished_at END,
-             paused_reason = CASE WHEN NOT ${done} AND ${overBudget}
-                                  THEN 'Budget reached: $' || to_char(cost_usd + ${cost}, 'FM999999990.0000') || ' spent of the $' || to_char(budget_usd, 'FM999999990.00') || ' budget. Raise the budget to resume.'
-                                  ELSE paused_reason END,
+   RETURNING run_id
+    ), attempts AS (
+      INSERT INTO item_attempts (id, work_item_id, number, outcome, error_kind, message, repairs, latency_ms, started_at, finished_at)
+      SELECT gen_random_uuid(), o.id, a.number, a.outcome, a.error_kind, a.message, a.repairs, a.latency_ms, a.started_at, a.finished_at
+        FROM owned o, jsonb_to_recordset(o.attempts) AS a(number int, outcome text, error_kind text, message text, repairs int,
+             latency_ms int, started_at timestamp, finished_at timestamp)
+      ON CONFLICT (work_item_id, number) DO NOTHING
+    ), stats AS (
+      INSERT INTO run_model_stats AS s (run_id, model, calls, first_try_valid, repaired, failed, input_tokens, output_tokens, reasoning_tokens, cost_usd)
+      SELECT o.run_id, m.model, sum(m.calls), sum(m.first_try_valid), sum(m.repaired), sum(m.failed), sum(m.input_tokens), sum(m.output_tokens),
+             sum(m.reasoning_tokens), sum(m.cost_usd)
+        FROM owned o, jsonb_to_record(o.stats) AS m(model text, calls int, first_try_valid int, repaired int, failed int,
+             input_tokens int, output_tokens int, reasoning_tokens int, cost_usd double precision)
+       WHERE jsonb_typeof(o.stats) = 'object'
+       GROUP BY o.run_id, m.model
+      ON CONFLICT (run_id, model) DO UPDATE SET calls = s.calls + EXCLUDED.calls, first_try_valid = s.first_try_valid + EXCLUDED.first_try_valid,
+        repaired = s.repaired + EXCLUDED.repaired, failed = s.failed + EXCLUDED.failed, input_tokens = s.input_tokens + EXCLUDED.input_tokens,
+        output_tokens = s.output_tokens + EXCLUDED.output_tokens, reasoning_tokens = s.reasoning_tokens + EXCLUDED.reasoning_tokens, cost_usd = s.cost_usd + EXCLUDED.cost_usd
+    ), per_run AS (
+      SELECT run_id, count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+             coalesce(sum(expected_rows) FILTER (WHERE status = 'failed'), 0)::int AS failed_rows,
+             sum(input_tokens)::int AS input_tokens, sum(output_tokens)::int AS output_tokens, sum(reasoning_tokens)::int AS reasoning_tokens, sum(cost_usd) AS cost_usd,
+             (SELECT count(*) FROM inserted x WHERE x.run_id = owned.run_id)::int AS rows
+        FROM owned GROUP BY run_id
+    ), locked AS (
+      SELECT id FROM runs WHERE id IN (SELECT run_id FROM per_run) ORDER BY id FOR UPDATE
+    ), counted AS (
+      UPDATE runs r SET succeeded_items = r.succeeded_items + p.succeeded, failed_items = r.failed_items + p.failed,
+             succeeded_rows = r.succeeded_rows + p.rows, failed_rows = r.failed_rows + p.failed_rows,
+             input_tokens = r.input_tokens + p.input_tokens, output_tokens = r.output_tokens + p.output_tokens,
+             reasoning_tokens = r.reasoning_tokens + p.reasoning_tokens, cost_usd = r.cost_usd + p.cost_usd,
+             status = CASE WHEN ${DONE} THEN (CASE WHEN r.failed_items + p.failed > 0 THEN 'failed' ELSE 'completed' END)::run_status
+                           WHEN ${OVER_BUDGET} THEN 'paused'::run_status ELSE r.status END,
+             finished_at = CASE WHEN ${DONE} THEN now() ELSE r.finished_at END,
+             paused_reason = CASE WHEN NOT ${DONE} AND ${OVER_BUDGET}
+                                  THEN 'Budget reached: $' || to_char(r.cost_usd + p.cost_usd, 'FM999999990.0000') || ' spent of the $' || to_char(r.budget_usd, 'FM999999990.00') || ' budget. Raise the budget to resume.'
+                                  ELSE r.paused_reason END,
              updated_at = now()
-       WHERE id = ${input.runId}::uuid AND EXISTS (SELECT 1 FROM owned)
-   RETURNING status::text AS status
+        FROM per_run p JOIN locked l ON l.id = p.run_id
+       WHERE r.id = p.run_id
+   RETURNING r.id, r.status::text AS status
     )
-    SELECT EXISTS (SELECT 1 FROM owned) AS owned, (SELECT status FROM counted) AS status`;
-  return settle(db, input.runId, result);
-}
+    SELECT (SELECT coalesce(json_agg(id), '[]') FROM owned) AS owned,
+           (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status)), '[]') FROM counted) AS runs`;
 
-export async function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[]; stats?: ModelCallStats }): Promise<boolean> {
-  const done = Prisma.sql`(status IN ('queued', 'running', 'paused') AND succeeded_items + failed_items + 1 >= planned_items)`;
-  const [result] = await db.$queryRaw<CommitResult[]>`
-    WITH owned AS (
-      UPDATE work_items SET status = 'failed', finished_at = now(), lease_expires_at = NULL, last_error = ${input.message}, error_kind = ${input.errorKind}, updated_at = now()
-       WHERE id = ${input.workItemId}::uuid AND status = 'running' AND claimed_by = ${input.workerId}
-   RETURNING id
-    ), ${attemptsCte(input.workItemId, input.attempts)}, ${statsCte(input.runId, input.stats)},
-    counted AS (
-      UPDATE runs SET failed_items = failed_items + 1, failed_rows = failed_rows + ${input.expectedRows}::int,
-             status = CASE WHEN ${done} THEN 'failed'::run_status ELSE status END,
-             finished_at = CASE WHEN ${done} THEN now() ELSE finished_at END,
-             updated_at = now()
-       WHERE id = ${input.runId}::uuid AND EXISTS (SELECT 1 FROM owned)
-   RETURNING status::text AS status
-    )
-    SELECT EXISTS (SELECT 1 FROM owned) AS owned, (SELECT status FROM counted) AS status`;
-  return settle(db, input.runId, result);
+async function commitItems(db: PrismaClient, all: Commit[]): Promise<boolean[]> {
+  // The same item twice in one batch (two deliveries that both think they own it): one statement
+  // updates a row once, so only the first goes in and the other is answered as not owned.
+  const first = new Map(all.map((commit, index) => [commit.workItemId, index] as const).reverse());
+  const commits = all.filter((commit, index) => first.get(commit.workItemId) === index);
+  const shared = commits.map(sharedRowFields);
+  // Straight to the pool (the statement is prepared once per connection): with hundreds of rows of
+  // JSON a statement, Prisma's per-query handling would cost more than the database's work.
+  const { rows: [result] } = await poolOf(db).query<Committed>({
+    name: "datafast-commit-items",
+    text: COMMIT_SQL,
+    values: [itemsJson(commits, shared)],
+  });
+  await finishCancellingRuns(db, result!.runs);
+  const owned = new Set(result!.owned);
+  return all.map((commit, index) => first.get(commit.workItemId) === index && owned.has(commit.workItemId));
 }
 
 /**
  * A cancelling run ends when its last item in flight commits. That check must
  * see every other commit, which one statement's snapshot does not: so it runs
- * after this one, under the run row's lock (as the lifecycle's lock order asks).
+ * after it, under the run row's lock (the lifecycle's lock order).
  */
-async function settle(db: PrismaClient, runId: string, result: CommitResult | undefined): Promise<boolean> {
-  if (!result?.owned) return false;
-  if (result.status === "cancelling") {
+async function finishCancellingRuns(db: PrismaClient, runs: { id: string; status: string }[]): Promise<void> {
+  for (const run of runs) {
+    if (run.status !== "cancelling") continue;
     await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
-      await finishCancellingRun(tx, runId);
+      await tx.$queryRaw`SELECT 1 FROM runs WHERE id = ${run.id}::uuid FOR UPDATE`;
+      await finishCancellingRun(tx, run.id);
     });
   }
-  return true;
 }
 
-function rowsJson(rows: RowInsert[]): string {
-  return JSON.stringify(rows.map((row) => ({
-    dataset_id: row.datasetId, index: row.index, data: row.data, text: row.text, labels: row.labels, language: row.language, model: row.model,
-    connection_id: row.connectionId, prompt: row.prompt, variables: row.variables, parameters: row.parameters, input_tokens: row.inputTokens,
-    output_tokens: row.outputTokens, reasoning_tokens: row.reasoningTokens, cost_usd: row.costUsd, latency_ms: Math.round(row.latencyMs),
+type SharedFields = Partial<Pick<RowInsert, "datasetId" | "language" | "model" | "connectionId" | "prompt" | "variables" | "parameters">>;
+const SHARED_KEYS = ["datasetId", "language", "model", "connectionId", "prompt", "variables", "parameters"] as const;
+
+/** The fields every row of the item has in common (the same value, usually the same object). */
+function sharedRowFields(commit: Commit): SharedFields {
+  const [head, ...rest] = commit.rows;
+  if (!head) return {};
+  const same = (a: unknown, b: unknown) => a === b || (typeof a === "object" && a !== null && JSON.stringify(a) === JSON.stringify(b));
+  return Object.fromEntries(SHARED_KEYS.filter((key) => rest.every((row) => same(row[key], head[key]))).map((key) => [key, head[key]]));
+}
+
+function itemsJson(commits: Commit[], shared: SharedFields[]): string {
+  return JSON.stringify(commits.map((c, index) => ({
+    id: c.workItemId, worker: c.workerId, status: c.status, last_error: c.lastError, error_kind: c.errorKind, expected_rows: c.expectedRows,
+    input_tokens: c.inputTokens, output_tokens: c.outputTokens, reasoning_tokens: c.reasoningTokens, cost_usd: c.costUsd,
+    dataset_id: shared[index]!.datasetId, language: shared[index]!.language, model: shared[index]!.model, connection_id: shared[index]!.connectionId,
+    prompt: shared[index]!.prompt, variables: shared[index]!.variables, parameters: shared[index]!.parameters,
+    rows: rowsJson(c, shared[index]!), attempts: attemptsJson(c), stats: c.stats ? statsJson(c.stats) : undefined,
   })));
+}
+
+function rowsJson(c: Commit, common: SharedFields) {
+  // Only what differs from the item's shared fields (undefined keys are left out of the JSON).
+  const own = <K extends keyof SharedFields>(row: RowInsert, key: K) => (key in common ? undefined : row[key]);
+  return c.rows.map((row) => ({
+    index: row.index, data: row.data, text: row.text, labels: row.labels, input_tokens: row.inputTokens,
+    output_tokens: row.outputTokens, reasoning_tokens: row.reasoningTokens, cost_usd: row.costUsd, latency_ms: Math.round(row.latencyMs),
+    dataset_id: own(row, "datasetId"), language: own(row, "language"), model: own(row, "model"), connection_id: own(row, "connectionId"),
+    prompt: own(row, "prompt"), variables: own(row, "variables"), parameters: own(row, "parameters"),
+  }));
 }
 
 // Timestamps travel as UTC ISO strings into `timestamp` columns, which keep the wall time: UTC, as Prisma stores them.
 const utc = (date: Date) => date.toISOString().replace("Z", "");
 
-function attemptsCte(workItemId: string, attempts: AttemptRecord[]) {
-  const json = JSON.stringify(attempts.map((attempt) => ({
-    number: attempt.number, outcome: attempt.outcome, error_kind: attempt.errorKind ?? null, message: attempt.message ?? null, repairs: attempt.repairs,
-    latency_ms: Math.round(attempt.latencyMs), started_at: utc(attempt.startedAt), finished_at: utc(new Date(attempt.startedAt.getTime() + attempt.latencyMs)),
-  })));
-  return Prisma.sql`attempts AS (
-      INSERT INTO item_attempts (id, work_item_id, number, outcome, error_kind, message, repairs, latency_ms, started_at, finished_at)
-      SELECT gen_random_uuid(), ${workItemId}::uuid, a.number, a.outcome, a.error_kind, a.message, a.repairs, a.latency_ms, a.started_at, a.finished_at
-        FROM owned, jsonb_to_recordset(${json}::jsonb) AS a(number int, outcome text, error_kind text, message text, repairs int, latency_ms int, started_at timestamp, finished_at timestamp)
-      ON CONFLICT (work_item_id, number) DO NOTHING
-    )`;
+function attemptsJson(c: Commit) {
+  return c.attempts.map((attempt) => ({
+    number: attempt.number, outcome: attempt.outcome, error_kind: attempt.errorKind ?? null, message: attempt.message ?? null,
+    repairs: attempt.repairs, latency_ms: Math.round(attempt.latencyMs), started_at: utc(attempt.startedAt),
+    finished_at: utc(new Date(attempt.startedAt.getTime() + attempt.latencyMs)),
+  }));
 }
 
-function statsCte(runId: string, stats: ModelCallStats | undefined) {
-  if (!stats) return Prisma.sql`stats AS (SELECT 1)`;
-  return Prisma.sql`stats AS (
-      INSERT INTO run_model_stats AS s (run_id, model, calls, first_try_valid, repaired, failed, input_tokens, output_tokens, reasoning_tokens, cost_usd)
-      SELECT ${runId}::uuid, ${stats.model}, ${stats.calls}::int, ${stats.firstTryValid}::int, ${stats.repaired}::int, ${stats.failed}::int, ${stats.inputTokens}::int,
-             ${stats.outputTokens}::int, ${stats.reasoningTokens}::int, ${stats.costUsd}::double precision
-        FROM owned
-      ON CONFLICT (run_id, model) DO UPDATE SET calls = s.calls + EXCLUDED.calls, first_try_valid = s.first_try_valid + EXCLUDED.first_try_valid,
-        repaired = s.repaired + EXCLUDED.repaired, failed = s.failed + EXCLUDED.failed, input_tokens = s.input_tokens + EXCLUDED.input_tokens,
-        output_tokens = s.output_tokens + EXCLUDED.output_tokens, reasoning_tokens = s.reasoning_tokens + EXCLUDED.reasoning_tokens, cost_usd = s.cost_usd + EXCLUDED.cost_usd
-    )`;
+function statsJson(stats: ModelCallStats) {
+  return {
+    model: stats.model, calls: stats.calls, first_try_valid: stats.firstTryValid, repaired: stats.repaired, failed: stats.failed,
+    input_tokens: stats.inputTokens, output_tokens: stats.outputTokens, reasoning_tokens: stats.reasoningTokens, cost_usd: stats.costUsd,
+  };
 }

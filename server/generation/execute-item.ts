@@ -17,6 +17,8 @@ export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?
 export type ExecuteOutcome = "succeeded" | "failed" | "skipped" | "released";
 
 const BASE_BACKOFF_MS = 500;
+/** A limiter wait this long (or any backoff) since the claim means the run's status is checked again before calling. */
+const RECHECK_AFTER_WAIT_MS = 10;
 const MAX_BACKOFF_MS = 30_000;
 
 function backoffMs(attempt: number, error: LlmError): number {
@@ -52,6 +54,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
   const estimatedTokens = estimateTokens(classificationSystemPrompt + payload.prompt, ref.parameters.maxOutputTokens);
 
   let databaseFailures = 0;
+  let waited = false;
   for (let attempt = 1; ; attempt++) {
     const startedAt = new Date();
     const number = (claimed.attempts - 1) * maxAttempts + attempt;
@@ -60,7 +63,8 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
       permit = await acquireCall(db, ref, { estimatedTokens }, options.signal);
       // Waiting for the limiter can take a while: a run paused (budget) or
       // stopped meanwhile gets its item back untouched instead of one more call.
-      if (!(await runAcceptsWork(db, claimed.runId))) {
+      // (The claim checked the run: with no wait since, there is nothing new to learn.)
+      if ((waited || permit.waitedMs >= RECHECK_AFTER_WAIT_MS) && !(await runAcceptsWork(db, claimed.runId))) {
         await permit.release({ ok: true, calls: 0 });
         permit = undefined;
         await releaseWorkItem(db, workItemId, options.workerId);
@@ -110,6 +114,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
         // attempt. Wait for it and take the same attempt again. (A provider's own connection
         // errors arrive as LlmError, so they are never mistaken for the database's.)
         try {
+          waited = true;
           await sleep(dbBackoffMs(++databaseFailures), options.signal);
         } catch {
           await releaseWorkItem(db, workItemId, options.workerId);
@@ -126,6 +131,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
         return "failed";
       }
       try {
+        waited = true;
         await sleep(backoffMs(attempt, error), options.signal);
       } catch {
         await releaseWorkItem(db, workItemId, options.workerId);

@@ -5,35 +5,8 @@ import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import type { PlannedItem } from "./plan";
 import { releaseClaimedItem } from "./lifecycle-queries";
 
-/**
- * Default lease of a claimed item. The worker renews it while the item's call
- * runs (recovery.ts), so it only bounds how long a dead worker's items wait.
- */
-export const LEASE_SECONDS = 60;
-
-export type ClaimedItem = { id: string; runId: string; payload: unknown; attempts: number; expectedRows: number; datasetId: string };
-
-/** Claims the item and marks a queued run started, in one round trip. */
-export async function claimWorkItem(db: PrismaClient, workItemId: string, workerId: string, leaseSeconds = LEASE_SECONDS): Promise<ClaimedItem | undefined> {
-  const rows = await db.$queryRaw<ClaimedItem[]>`
-    WITH claimed AS (
-      UPDATE work_items w
-         SET status = 'running', attempts = w.attempts + 1, claimed_by = ${workerId},
-             lease_expires_at = now() + make_interval(secs => ${leaseSeconds}::int), updated_at = now()
-        FROM runs r
-       WHERE w.id = ${workItemId}::uuid AND r.id = w.run_id
-         AND r.status IN ('queued', 'running')
-         AND (w.status = 'pending' OR (w.status = 'running' AND w.lease_expires_at < now()))
-   RETURNING w.id, w.run_id AS "runId", w.payload, w.attempts, w.expected_rows AS "expectedRows", r.dataset_id AS "datasetId", r.status AS "runStatus"
-    ), started AS (
-      UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
-       WHERE id = (SELECT "runId" FROM claimed WHERE "runStatus" = 'queued') AND status = 'queued'
-    )
-    SELECT id, "runId", payload, attempts, "expectedRows", "datasetId" FROM claimed`;
-  return rows[0];
-}
-
-// Commits are single statements of their own (see commit-queries.ts).
+// Claims and commits are statements of their own, shared by what arrives together (claim-queries.ts, commit-queries.ts).
+export { claimWorkItem, LEASE_SECONDS, type ClaimedItem } from "./claim-queries";
 export { commitItemFailure, commitItemSuccess, type AttemptRecord, type ModelCallStats, type RowInsert } from "./commit-queries";
 
 /** Puts a claimed item back (shutdown mid-call): the next delivery starts it again; on a cancelling run it is cancelled. */

@@ -26,12 +26,15 @@ export type QueueTable = { schema: string; queue: string };
  * deliver them: pending ones, and running ones whose lease ran out. A job
  * carries its item's id as singleton key (indexed for waiting jobs), so each
  * check is an index probe. The pending side is only searched when there are
- * more pending items than waiting jobs; an item whose job a worker fetched
- * this instant may come back too, which is harmless (claiming decides).
+ * more pending items than waiting jobs, among those pending for a while; an
+ * item whose job a worker fetched this instant may come back too, which is
+ * harmless (claiming decides).
  */
-export async function findUndeliveredItems(db: PrismaClient, table: QueueTable, limit: number): Promise<string[]> {
+export async function findUndeliveredItems(db: PrismaClient, table: QueueTable, options: { limit: number; settleSeconds: number }): Promise<string[]> {
   const jobs = Prisma.sql`${Prisma.raw(`"${table.schema.replace(/"/g, "")}"`)}.job`;
   const waitingJob = Prisma.sql`EXISTS (SELECT 1 FROM ${jobs} j WHERE j.name = ${table.queue} AND j.singleton_key = w.id::text AND j.state < 'active')`;
+  // An item pending for less than settleSeconds may be one whose job is being enqueued right now (a launch).
+  const settled = Prisma.sql`w.updated_at < now() - make_interval(secs => ${options.settleSeconds}::double precision)`;
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH active AS (SELECT id FROM runs WHERE status IN ('queued', 'running')),
     expired AS (
@@ -40,11 +43,11 @@ export async function findUndeliveredItems(db: PrismaClient, table: QueueTable, 
     ),
     pending AS (
       SELECT w.id FROM active r JOIN work_items w ON w.run_id = r.id
-       WHERE w.status = 'pending' AND NOT ${waitingJob}
-         AND (SELECT count(*) FROM active r JOIN work_items w ON w.run_id = r.id WHERE w.status = 'pending')
+       WHERE w.status = 'pending' AND ${settled} AND NOT ${waitingJob}
+         AND (SELECT count(*) FROM active r JOIN work_items w ON w.run_id = r.id WHERE w.status = 'pending' AND ${settled})
            > (SELECT count(*) FROM ${jobs} WHERE name = ${table.queue} AND state < 'active')
     )
-    (SELECT id FROM expired) UNION ALL (SELECT id FROM pending LIMIT ${limit}::int)`;
+    (SELECT id FROM expired) UNION ALL (SELECT id FROM pending LIMIT ${options.limit}::int)`;
   return rows.map((row) => row.id);
 }
 

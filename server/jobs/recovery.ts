@@ -64,7 +64,7 @@ export function startRecovery(options: RecoveryOptions): Recovery {
   };
 
   const sweep = async () => {
-    const ids = await findUndeliveredItems(db, table, SWEEP_LIMIT);
+    const ids = await findUndeliveredItems(db, table, { limit: SWEEP_LIMIT, settleSeconds: leaseSeconds / 2 });
     if (ids.length > 0) {
       await options.enqueue(ids);
       log("sweep", `re-enqueued ${ids.length} work item(s) that no job would deliver`);

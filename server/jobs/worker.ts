@@ -35,6 +35,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.start();
   await boss.createQueue(WORK_ITEM_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
   const abort = new AbortController();
+  let stopping: Promise<void> | undefined;
   /** Items executing now (an item delivered twice to this worker counts twice). */
   const held = new Map<string, number>();
 
@@ -58,22 +59,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  // A job only hands an item over: it completes once its item has started, and the item runs in
+  // one of `concurrency` slots. A slot frees the moment its item ends (no batch waits for its
+  // slowest item), and the next batch is fetched as soon as this one has started. An item whose
+  // job completed is the database's from then on: claimed and leased, or found by the sweep.
+  const slots = new Slots(options.concurrency);
+  const inFlight = new Set<Promise<void>>();
   const handle = async (jobs: Job<WorkItemJob>[]) => {
-    await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          await execute(workItemJobSchema.parse(job.data).workItemId);
-        } catch (error) {
-          // Not thrown to pg-boss, which would fail and retry the whole batch: the item keeps its
-          // state in the database, and the recovery sweep delivers it again once its lease runs out.
+    for (const job of jobs) {
+      await slots.take();
+      if (stopping) {
+        // Not started: the recovery sweep (here after a restart, or any other worker) delivers it again.
+        slots.give();
+        return;
+      }
+      const task = execute(workItemJobSchema.parse(job.data).workItemId)
+        .then(() => undefined, (error: unknown) => {
+          // The item keeps its state in the database; the sweep delivers it again once its lease runs out.
           report(`item:${errorLine(error)}`, `work item of job ${job.id} stopped with an error: ${errorLine(error)}`);
-        }
-      }),
-    );
+        })
+        .finally(() => {
+          slots.give();
+          inFlight.delete(task);
+        });
+      inFlight.add(task);
+    }
   };
 
-  const localConcurrency = Math.max(1, Math.ceil(options.concurrency / options.batchSize));
-  await boss.work<WorkItemJob>(WORK_ITEM_QUEUE, { batchSize: Math.min(options.batchSize, options.concurrency), localConcurrency, pollingIntervalSeconds: 0.5 }, handle);
+  await boss.work<WorkItemJob>(WORK_ITEM_QUEUE, { batchSize: Math.min(options.batchSize, options.concurrency), pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, handle);
 
   const requeue = async (runId: string) => {
     const ids = await findDeliverableItems(options.db, runId);
@@ -90,7 +103,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   log(`worker ${id} started (concurrency ${options.concurrency}, lease ${leaseSeconds} s)`);
 
-  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       recovery.stopSweeping();
@@ -98,10 +110,31 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // their items go back to pending and run again on the next start.
       const grace = setTimeout(() => abort.abort(new Error("worker stopping")), 15_000);
       await boss.stop({ graceful: true, timeout: 20_000 });
+      await Promise.all(inFlight);
       clearTimeout(grace);
       recovery.stopHeartbeat();
       log(`worker ${id} stopped`);
     })());
 
   return { id, stop, requeue, sweep: recovery.sweep };
+}
+
+/** A counting semaphore: `take` waits for a free slot, `give` frees one (FIFO). */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }

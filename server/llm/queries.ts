@@ -56,19 +56,24 @@ export type ReserveRow = SharedView & {
   resetsInMs: number;
 };
 
-/** GCRA slot + token bucket + daily counter in one UPDATE (same arithmetic as limits/gcra.ts `reserve`). */
+/**
+ * GCRA slot + token bucket + daily counter in one UPDATE (same arithmetic as
+ * limits/gcra.ts `reserve`). The CTEs are MATERIALIZED: inlined, each use of a
+ * derived value would repeat its whole expression and planning would cost more
+ * than the update itself.
+ */
 export async function reserveSlot(db: PrismaClient, input: ReserveInput): Promise<ReserveRow | undefined> {
   const { tpm, tokenCapacity: cap, tokensPerMs: perMs } = input;
   const rows = await db.$queryRaw<ReserveRow[]>`
     WITH cur AS (
       SELECT s.*, ${NOW} AS t FROM rate_limit_states s WHERE s.connection_id = ${input.connectionId}::uuid FOR UPDATE OF s
-    ), eff AS (
+    ), eff AS MATERIALIZED (
       SELECT cur.*, to_char(cur.t, 'YYYY-MM-DD') AS today,
              CASE WHEN cur.day = to_char(cur.t, 'YYYY-MM-DD') THEN cur.day_count ELSE 0 END AS used,
              CASE WHEN cur.adaptive_rpm IS NOT NULL AND ${input.increase}::float8 > 0
                   THEN least(${AIMD.maxRpm}::float8, cur.adaptive_rpm + ${input.increase}::float8) ELSE cur.adaptive_rpm END AS new_adaptive
         FROM cur
-    ), plan AS (
+    ), plan AS MATERIALIZED (
       SELECT eff.*,
              coalesce(least(${input.rpm}::float8, eff.learned_rpm::float8), eff.new_adaptive) AS eff_rpm,
              greatest(eff.next_slot_at, eff.t, coalesce(eff.paused_until, eff.t),
@@ -76,7 +81,7 @@ export async function reserveSlot(db: PrismaClient, input: ReserveInput): Promis
                     ELSE coalesce(eff.tokens_at, eff.t) + greatest(0, least(${input.estimatedTokens}::float8, ${cap}::float8) - coalesce(eff.tokens, ${cap}::float8)) / ${perMs}::float8 * ${MS}
                END) AS start
         FROM eff
-    ), d AS (
+    ), d AS MATERIALIZED (
       SELECT plan.*,
              (${input.rpd}::int IS NOT NULL AND plan.used >= ${input.rpd}::int) AS exhausted,
              plan.start <= plan.t + ${input.horizonMs}::float8 * ${MS} AS within,
@@ -106,21 +111,26 @@ export async function reserveSlot(db: PrismaClient, input: ReserveInput): Promis
   return rows[0];
 }
 
-/** After a call: token estimate corrected, extra requests (repairs) debited from pace and day. */
+/** After a call: token estimate corrected, extra requests (repairs) debited from pace and day, or an unused one (-1) given back to the day. */
 export async function settleCall(db: PrismaClient, input: { connectionId: string; tokenDelta: number; tokenCapacity: number; extraCalls: number; extraMs: number }): Promise<void> {
   await db.$executeRaw`
     UPDATE rate_limit_states SET
       tokens = CASE WHEN tokens IS NULL OR ${input.tokenDelta}::float8 = 0 THEN tokens ELSE least(${input.tokenCapacity}::float8, tokens + ${input.tokenDelta}::float8) END,
       next_slot_at = CASE WHEN ${input.extraMs}::float8 > 0 THEN greatest(next_slot_at, ${NOW}) + ${input.extraMs}::float8 * ${MS} ELSE next_slot_at END,
-      day_count = CASE WHEN day = to_char(${NOW}, 'YYYY-MM-DD') THEN day_count + ${input.extraCalls}::int ELSE day_count END,
+      day_count = CASE WHEN day = to_char(${NOW}, 'YYYY-MM-DD') THEN greatest(0, day_count + ${input.extraCalls}::int) ELSE day_count END,
       updated_at = ${NOW}
     WHERE connection_id = ${input.connectionId}::uuid`;
 }
 
-/** A start that woke late moves the schedule by its lateness, so later starts keep their spacing from it. */
-export async function delaySchedule(db: PrismaClient, connectionId: string, ms: number): Promise<void> {
+/**
+ * A start that woke late moves the schedule by its lateness, measured here on
+ * the database's clock (this update itself delays the call too), so later
+ * starts keep their spacing from it.
+ */
+export async function delaySchedule(db: PrismaClient, connectionId: string, reservedStartMs: number): Promise<void> {
   await db.$executeRaw`
-    UPDATE rate_limit_states SET next_slot_at = next_slot_at + ${ms}::float8 * ${MS}, updated_at = ${NOW}
+    UPDATE rate_limit_states
+       SET next_slot_at = next_slot_at + greatest(0, extract(epoch FROM ${NOW}) * 1000 - ${reservedStartMs}::float8) * ${MS}, updated_at = ${NOW}
      WHERE connection_id = ${connectionId}::uuid`;
 }
 

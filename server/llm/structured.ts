@@ -63,14 +63,22 @@ function addUsage(total: Usage, usage: LanguageModelUsage | undefined) {
  * back unparsed: validation, fence tolerance and repair are ours, and a failed
  * parse must not throw away the attempt's usage and reasoning.
  */
+const rawOutputs = new WeakMap<z.ZodType, OutputInterface<string, undefined, never>>();
+
 function rawJsonOutput(schema: z.ZodType): OutputInterface<string, undefined, never> {
-  const object = Output.object({ schema });
-  return {
-    ...object,
-    parseCompleteOutput: async ({ text }) => text,
-    parsePartialOutput: async () => undefined,
-    createElementStreamTransform: () => undefined,
-  };
+  // Made once per schema: the JSON schema is converted when the output is made, so a
+  // fresh one per call would convert it again on every call of a run.
+  let output = rawOutputs.get(schema);
+  if (!output) {
+    output = {
+      ...Output.object({ schema }),
+      parseCompleteOutput: async ({ text }) => text,
+      parsePartialOutput: async () => undefined,
+      createElementStreamTransform: () => undefined,
+    };
+    rawOutputs.set(schema, output);
+  }
+  return output;
 }
 
 export function promptModeSystem(system: string | undefined, schema: z.ZodType): string {

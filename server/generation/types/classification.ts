@@ -2,12 +2,25 @@
 import { z } from "zod";
 import type { WorkItemPayload } from "../payload";
 
-export function classificationOutputSchema(samples: number) {
+function buildOutputSchema(samples: number) {
   return z.object({
     texts: z
       .array(z.string().trim().min(1, { error: "texts must not be empty strings" }))
       .length(samples, { error: `texts must contain exactly ${samples} items` }),
   });
+}
+
+// One schema per sample count: zod compiles a schema's fast parser on first use, so a
+// fresh schema per work item would pay that (and the JSON-schema conversion) every call.
+const outputSchemas = new Map<number, ReturnType<typeof buildOutputSchema>>();
+
+export function classificationOutputSchema(samples: number) {
+  let schema = outputSchemas.get(samples);
+  if (!schema) {
+    schema = buildOutputSchema(samples);
+    outputSchemas.set(samples, schema);
+  }
+  return schema;
 }
 
 export const classificationSystemPrompt =

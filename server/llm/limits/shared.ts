@@ -22,7 +22,6 @@ const DEFAULT_PAUSE_SHARE = 1 / 60;
 /** A pause ending this close to a reserved start does not void the reservation. */
 const PAUSE_SLACK_MS = 5;
 
-
 type Connection = {
   id: string;
   adaptiveRpm: number | null;
@@ -32,7 +31,7 @@ type Connection = {
   viewAt: number;
   refreshing?: Promise<void>;
   rowEnsured: boolean;
-  /** One reservation at a time per process: only the head of the queue polls when slots are beyond the horizon. */
+  /** Held by the caller waiting for slots beyond the horizon; the others queue behind it. */
   reserveLock: Mutex;
   reportLock: Mutex;
   pendingIncrease: number;
@@ -97,9 +96,13 @@ export class CallLimiter {
 
   /** Unconfigured connections follow other processes' switch to adaptive within refreshMs; only the first call waits for the read. */
   private async refresh(conn: Connection): Promise<void> {
-    if (Date.now() - conn.viewAt >= this.options.refreshMs && !conn.refreshing) {
+    const asked = Date.now();
+    if (asked - conn.viewAt >= this.options.refreshMs && !conn.refreshing) {
       conn.refreshing = readLimitState(this.db, conn.id)
-        .then((view) => this.absorb(conn, view ?? { adaptiveRpm: null, learnedRpm: null, pausedMs: null }))
+        // A 429 reported meanwhile brought a fresher view than this read: keep that one.
+        .then((view) => {
+          if (conn.viewAt <= asked) this.absorb(conn, view ?? { adaptiveRpm: null, learnedRpm: null, pausedMs: null });
+        })
         .catch((error: Error) => this.options.log(`could not read the rate limit state of ${conn.id}: ${error.message}`))
         .finally(() => {
           conn.viewAt = Date.now();
@@ -115,9 +118,15 @@ export class CallLimiter {
     const { tpm, rpm, rpd } = ref.limits;
     // perMs must not be 0 even unused: Postgres may fold the division before the CASE that skips it.
     const bucket = tpm !== undefined ? tokenBucket(tpm, windowMs) : { capacity: 0, perMs: 1 };
-    const queuedFrom = Date.now();
-    let unlock = await conn.reserveLock.lock(signal);
-    let rateBound = Date.now() - queuedFrom > 1;
+    // Reservations run in parallel while slots are free within the horizon. Once one comes
+    // back "later", its caller becomes the head: it alone sleeps and asks again, and the
+    // callers after it queue locally behind the lock instead of polling the database.
+    let unlock: (() => void) | undefined;
+    let rateBound = false;
+    if (conn.reserveLock.locked) {
+      unlock = await conn.reserveLock.lock(signal);
+      rateBound = true;
+    }
     try {
       for (let attempt = 0; ; attempt++) {
         const increase = conn.pendingIncrease;
@@ -138,29 +147,27 @@ export class CallLimiter {
         this.absorb(conn, row);
         if (row.exhausted) throw dailyLimitError(ref, row.used, row.resetsInMs);
         if (!row.reserved) {
-          // Beyond the horizon: only this head of the local queue sleeps and asks again.
           rateBound = true;
-          await sleep(row.waitMs - horizonMs + random() * 20, signal);
+          if (!unlock) unlock = await conn.reserveLock.lock(signal);
+          else await sleep(row.waitMs - horizonMs + random() * 20, signal);
           continue;
         }
-        unlock();
+        unlock?.();
+        unlock = undefined;
         if (row.waitMs > 1) rateBound = true;
         const startAt = this.clock.toLocal(row.startMs);
         await sleep(startAt - Date.now(), signal);
-        if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) {
-          // A 429 in this process paused the connection while we slept: this slot is void.
-          unlock = await conn.reserveLock.lock(signal);
-          continue;
-        }
+        // A 429 in this process paused the connection while we slept: this slot is void.
+        if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) continue;
         // A blocked event loop (GC, a Prisma client warming up) wakes callers late. The margin
         // absorbs small delays; a larger one moves the shared schedule so later starts keep their spacing.
         const lateMs = Date.now() - startAt;
-        if (row.intervalMs > 0 && lateMs > marginMs(windowMs) * LATE_SHARE_OF_MARGIN) await delaySchedule(this.db, conn.id, lateMs);
+        if (row.intervalMs > 0 && lateMs > marginMs(windowMs) * LATE_SHARE_OF_MARGIN) await delaySchedule(this.db, conn.id, row.startMs);
         const adaptive = rpm === undefined && row.learnedRpm === null && row.adaptiveRpm !== null;
         return { paced: true, rateBound, adaptive, intervalMs: row.intervalMs };
       }
     } finally {
-      unlock();
+      unlock?.();
     }
   }
 
@@ -191,16 +198,19 @@ export class CallLimiter {
       conn.pausedUntil = Math.max(conn.pausedUntil, Date.now() + pauseMs);
       await this.report(conn, ref, pauseMs, learned, true);
     } else {
-      if (outcome.ok && pacing.adaptive && pacing.rateBound) conn.pendingIncrease += AIMD.increasePerSuccess;
+      const calls = outcome.calls ?? 1;
+      if (calls === 0) conn.recent.add(startedAt, -1);
+      if (outcome.ok && calls > 0 && pacing.adaptive && pacing.rateBound) conn.pendingIncrease += AIMD.increasePerSuccess;
       if ((learned !== undefined && learned !== conn.learnedRpm) || headerPauseMs > 0) await this.report(conn, ref, headerPauseMs, learned, false);
     }
     if (!pacing.paced) return;
-    const extraCalls = Math.max(0, (outcome.calls ?? 1) - 1);
+    // calls: 0 = the permit went unused (the run was paused meanwhile): its request is given back to the day.
+    const extraCalls = Math.max(-1, (outcome.calls ?? 1) - 1);
     const tpm = ref.limits.tpm;
     const tokenDelta = tpm !== undefined && outcome.usage ? (request.estimatedTokens ?? 0) - outcome.usage.inputTokens - outcome.usage.outputTokens : 0;
     if (tokenDelta === 0 && extraCalls === 0) return;
     await settleCall(this.db, {
-      connectionId: conn.id, tokenDelta, extraCalls, extraMs: extraCalls * pacing.intervalMs,
+      connectionId: conn.id, tokenDelta, extraCalls, extraMs: Math.max(0, extraCalls) * pacing.intervalMs,
       tokenCapacity: tpm !== undefined ? tokenBucket(tpm, this.options.windowMs).capacity : 0,
     });
   }

@@ -12,7 +12,7 @@ export type CallOutcome = {
   ok: boolean;
   /** Actual tokens: corrects the TPM reservation. */
   usage?: { inputTokens: number; outputTokens: number };
-  /** HTTP requests the permit covered (1 + repairs); extra ones are debited after the fact. */
+  /** HTTP requests the permit covered (1 + repairs; 0 = unused); extra ones are debited after the fact. */
   calls?: number;
   rateLimited?: boolean;
   retryAfterMs?: number;

@@ -22,6 +22,10 @@ export class Mutex {
   private held = false;
   private readonly waiters: (() => void)[] = [];
 
+  get locked(): boolean {
+    return this.held;
+  }
+
   async lock(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) throw signal.reason;
     if (this.held) {
