@@ -86,6 +86,19 @@ async function canConnect(port: number): Promise<boolean> {
   }
 }
 
+async function servesDataDir(port: number, dataDir: string): Promise<boolean> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    const result = await client.query<{ data_directory: string }>("show data_directory");
+    return path.resolve(result.rows[0]?.data_directory ?? "") === path.resolve(dataDir);
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -159,6 +172,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     env: { ...process.env, LC_MESSAGES: "C" },
   });
   await waitUntilReady(options.port, child, logFile);
+  // Another cluster already listening on this port would answer too: make sure
+  // the server we reach is the one we started.
+  if (!(await servesDataDir(options.port, dataDir))) {
+    child.kill("SIGINT");
+    throw new Error(`Port ${options.port} is already used by another PostgreSQL server. Stop it or choose another port (DATAFAST_PG_PORT / TEST_PG_PORT).`);
+  }
   log(`PostgreSQL started on port ${options.port} (${dataDir})`);
 
   let stopped: Promise<void> | undefined;
