@@ -1,8 +1,17 @@
 // `npm run worker`: one more worker process on the same database. Start as many
 // as you like, on any machine that can reach it (set DATABASE_URL there).
+import { errorLine, isDbUnavailable } from "@/server/db-errors";
 import { bootDatabase, onParentExit } from "@/server/runtime";
 
 const log = (line: string) => console.error(`[worker] ${line}`);
+
+// A database that restarts fails whatever was talking to it; the engine waits for it and goes
+// on. Such a rejection nobody awaited must not take the worker (and its calls in flight) down.
+process.on("unhandledRejection", (reason) => {
+  if (isDbUnavailable(reason)) return log(`database unavailable: ${errorLine(reason)}`);
+  console.error("[worker] unhandled rejection:", reason);
+  process.exit(1);
+});
 
 async function main() {
   const database = await bootDatabase(log);

@@ -61,17 +61,17 @@ export async function startMockProcess(): Promise<MockProcess> {
 
 /** Peak and current RSS, sampled every 100 ms. */
 export function sampleRss() {
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 100);
   timer.unref();
   return {
     get peak() {
-      return Math.max(peak, process.memoryUsage().rss);
+      return Math.max(peak, process.memoryUsage.rss());
     },
     reset() {
-      peak = process.memoryUsage().rss;
+      peak = process.memoryUsage.rss();
     },
     stop: () => clearInterval(timer),
   };

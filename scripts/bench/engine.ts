@@ -92,11 +92,11 @@ async function main(): Promise<number> {
     // Module loading, connections and JIT belong to no measurement.
     log("warm-up run (400 rows)");
     await runOnce(400 - (400 % (4 * samples)) || 4 * samples);
-    const baseline = process.memoryUsage().rss;
+    const baseline = process.memoryUsage.rss();
     rss.reset();
     const atMilestone: string[] = [];
     log(`engine: ${rows} rows (${rows / samples} items × ${samples} samples), ${workers} worker(s), concurrency ${concurrency}, batch ${batchSize}`);
-    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${mb(process.memoryUsage().rss)} (heap ${mb(process.memoryUsage().heapUsed)})`));
+    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${mb(process.memoryUsage.rss())} (heap ${mb(process.memoryUsage().heapUsed)})`));
     const enginePeak = rss.peak;
     // What the heap really holds once garbage is gone (package.json runs this with --expose-gc).
     const gc = (globalThis as { gc?: () => void }).gc;

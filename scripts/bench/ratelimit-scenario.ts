@@ -3,13 +3,16 @@
 // running on the same database. Two measures: the whole run (launchRun called →
 // run finished, start-up and the last call's latency included: what a user
 // gets) and the sustained rate (first → last request the mock received).
+import { fork } from "node:child_process";
+import path from "node:path";
 import type { DatasetDesignInput } from "@/lib/designs/design-schema";
 import type { ModelLimits } from "@/lib/designs/model-schema";
-import { startMockLlm } from "@/scripts/mock-llm/server";
+import type { MockLlmOptions } from "@/scripts/mock-llm/options";
 import { createDataset } from "@/server/datasets/service";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getRunProgress, launchRun } from "@/server/generation/service";
 import type { WorkQueue } from "@/server/jobs/queue";
+import type { ChildReport } from "./ratelimit-mock-child";
 
 export type Scenario = {
   name: string;
@@ -51,50 +54,61 @@ export function benchDesign(baseURL: string, scenario: Scenario): DatasetDesignI
   } as DatasetDesignInput;
 }
 
+type MockChild = { url: string; report(): Promise<ChildReport>; close(): Promise<void> };
+
+async function startMockChild(options: MockLlmOptions): Promise<MockChild> {
+  const child = fork(path.join(import.meta.dirname, "ratelimit-mock-child.ts"), [JSON.stringify(options)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let pending: { resolve(message: unknown): void; reject(error: Error): void } | undefined;
+  child.on("message", (message) => pending?.resolve(message));
+  child.on("exit", (code) => pending?.reject(new Error(`mock LLM process exited with code ${code}`)));
+  const next = () => new Promise<unknown>((resolve, reject) => (pending = { resolve, reject }));
+  const started = next();
+  const { url } = (await started) as { url: string };
+  return {
+    url,
+    report: async () => {
+      const reply = next();
+      child.send("report");
+      return (await reply) as ChildReport;
+    },
+    close: () => new Promise<void>((resolve) => {
+      pending = undefined;
+      child.once("exit", () => resolve());
+      child.disconnect();
+    }),
+  };
+}
+
 export async function runScenario(db: PrismaClient, queue: WorkQueue, scenario: Scenario, log: (line: string) => void): Promise<ScenarioResult> {
-  const mock = await startMockLlm({ port: 0, rpm: scenario.quota, latencyMs: scenario.latencyMs, hideLimitHeaders: scenario.hideLimitHeaders });
+  const mock = await startMockChild({ rpm: scenario.quota, latencyMs: scenario.latencyMs, hideLimitHeaders: scenario.hideLimitHeaders });
   try {
     const dataset = await createDataset(db, benchDesign(mock.url, scenario));
     const startedAt = Date.now();
-    // The mock keeps counts, not times: a fine poll finds when requests started and stopped arriving.
-    let firstRequestAt = 0;
-    let lastRequestAt = 0;
-    let seen = 0;
-    const watch = setInterval(() => {
-      const count = mock.stats().chatCompletions;
-      if (count === seen) return;
-      seen = count;
-      lastRequestAt = Date.now();
-      if (firstRequestAt === 0) firstRequestAt = lastRequestAt;
-    }, 2);
-    try {
-      const launched = await launchRun(db, queue, dataset.id);
-      let lastLog = startedAt;
-      for (;;) {
-        const progress = await getRunProgress(db, launched.runId);
-        const now = Date.now();
-        const stats = mock.stats();
-        if (progress.terminal) {
-          return {
-            ...scenario,
-            plannedItems: launched.plannedItems,
-            succeededItems: progress.succeededItems,
-            failedItems: progress.failedItems,
-            requests: stats.chatCompletions,
-            ok: stats.byStatus["200"] ?? 0,
-            rateLimited: stats.byStatus["429"] ?? 0,
-            elapsedMs: now - startedAt,
-            sendingMs: lastRequestAt - firstRequestAt,
-          };
-        }
-        if (now - lastLog >= 10_000) {
-          lastLog = now;
-          log(`${scenario.name}: ${((now - startedAt) / 1000).toFixed(0)} s, ${progress.succeededItems}/${launched.plannedItems} items, ${stats.byStatus["429"] ?? 0} × 429`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+    const launched = await launchRun(db, queue, dataset.id);
+    let lastLog = startedAt;
+    for (;;) {
+      const progress = await getRunProgress(db, launched.runId);
+      const now = Date.now();
+      if (progress.terminal) {
+        const { stats, firstRequestAt, lastRequestAt } = await mock.report();
+        return {
+          ...scenario,
+          plannedItems: launched.plannedItems,
+          succeededItems: progress.succeededItems,
+          failedItems: progress.failedItems,
+          requests: stats.chatCompletions,
+          ok: stats.byStatus["200"] ?? 0,
+          rateLimited: stats.byStatus["429"] ?? 0,
+          elapsedMs: now - startedAt,
+          sendingMs: lastRequestAt - firstRequestAt,
+        };
       }
-    } finally {
-      clearInterval(watch);
+      if (now - lastLog >= 10_000) {
+        lastLog = now;
+        const { stats } = await mock.report();
+        log(`${scenario.name}: ${((now - startedAt) / 1000).toFixed(0)} s, ${progress.succeededItems}/${launched.plannedItems} items, ${stats.byStatus["429"] ?? 0} × 429`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     await mock.close();

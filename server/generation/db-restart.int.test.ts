@@ -63,7 +63,9 @@ afterAll(async () => {
   await db?.$disconnect();
   await mock?.close();
   await cluster?.stop();
-  rmSync(cluster?.dataDir ?? dataDir, { recursive: true, force: true });
+  const dir = cluster?.dataDir ?? dataDir;
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.log`, { force: true });
 }, 60_000);
 
 describe("a Postgres restart mid-run", () => {

@@ -44,7 +44,12 @@ async function run(mockOptions: MockLlmOptions) {
     where: { runId: launched.runId },
     select: { status: true, errorKind: true, lastError: true, expectedRows: true, _count: { select: { rows: true } } },
   });
-  const attempts = await database.db.itemAttempt.findMany({ where: { workItem: { runId: launched.runId } }, select: { outcome: true, errorKind: true, message: true } });
+  const attempts = await database.db.itemAttempt.findMany({ where: { workItem: { runId: launched.runId } }, select: { outcome: true, errorKind: true, message: true, startedAt: true, finishedAt: true } });
+  // Attempts are stored in batches as UTC wall times, like everything Prisma writes.
+  for (const attempt of attempts) {
+    expect(Math.abs(attempt.startedAt.getTime() - Date.now())).toBeLessThan(120_000);
+    expect(attempt.finishedAt!.getTime()).toBeGreaterThanOrEqual(attempt.startedAt.getTime());
+  }
   return { launched, progress, items, attempts };
 }
 

@@ -73,7 +73,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         slots.give();
         return;
       }
-      const task = execute(workItemJobSchema.parse(job.data).workItemId)
+      const parsed = workItemJobSchema.safeParse(job.data);
+      if (!parsed.success) {
+        slots.give();
+        report("job", `job ${job.id} carries no work item id; skipped`);
+        continue;
+      }
+      const task = execute(parsed.data.workItemId)
         .then(() => undefined, (error: unknown) => {
           // The item keeps its state in the database; the sweep delivers it again once its lease runs out.
           report(`item:${errorLine(error)}`, `work item of job ${job.id} stopped with an error: ${errorLine(error)}`);

@@ -58,13 +58,13 @@ function addUsage(total: Usage, usage: LanguageModelUsage | undefined) {
   total.reasoningTokens += usage?.outputTokenDetails?.reasoningTokens ?? 0;
 }
 
+const rawOutputs = new WeakMap<z.ZodType, OutputInterface<string, undefined, never>>();
+
 /**
  * The schema goes to the provider as its response format, but the text comes
  * back unparsed: validation, fence tolerance and repair are ours, and a failed
  * parse must not throw away the attempt's usage and reasoning.
  */
-const rawOutputs = new WeakMap<z.ZodType, OutputInterface<string, undefined, never>>();
-
 function rawJsonOutput(schema: z.ZodType): OutputInterface<string, undefined, never> {
   // Made once per schema: the JSON schema is converted when the output is made, so a
   // fresh one per call would convert it again on every call of a run.

@@ -30,9 +30,9 @@ function maxInWindow(starts: number[], windowMs: number): number {
 
 describe("GCRA pacing", () => {
   it("spaces starts by the window over the rpm, stretched by the safety margin", () => {
-    expect(exactIntervalMs(600, WINDOW)).toBeCloseTo(100.5, 5);
+    expect(exactIntervalMs(600, WINDOW)).toBeCloseTo(101, 5);
     const { starts } = drain({ rpm: 600 }, 5, { u: () => 0 });
-    expect(starts.slice(1).map((s, i) => s - starts[i]!)).toEqual([100, 100, 100, 100]);
+    expect(starts.slice(1).map((s, i) => s - starts[i]!)).toEqual([101, 101, 101, 101]);
   });
 
   it("rounds the interval to whole ms without bias", () => {

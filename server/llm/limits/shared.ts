@@ -123,6 +123,7 @@ export class CallLimiter {
     // callers after it queue locally behind the lock instead of polling the database.
     let unlock: (() => void) | undefined;
     let rateBound = false;
+    let voided = false;
     if (conn.reserveLock.locked) {
       unlock = await conn.reserveLock.lock(signal);
       rateBound = true;
@@ -156,13 +157,21 @@ export class CallLimiter {
         unlock = undefined;
         if (row.waitMs > 1) rateBound = true;
         const startAt = this.clock.toLocal(row.startMs);
-        await sleep(startAt - Date.now(), signal);
+        await sleep(startAt.latest - Date.now(), signal);
         // A 429 in this process paused the connection while we slept: this slot is void.
         if (conn.pausedUntil > Date.now() + PAUSE_SLACK_MS) continue;
-        // A blocked event loop (GC, a Prisma client warming up) wakes callers late. The margin
-        // absorbs small delays; a larger one moves the shared schedule so later starts keep their spacing.
-        const lateMs = Date.now() - startAt;
-        if (row.intervalMs > 0 && lateMs > marginMs(windowMs) * LATE_SHARE_OF_MARGIN) await delaySchedule(this.db, conn.id, row.startMs);
+        // A blocked event loop (GC, a busy pool) wakes callers late. The margin absorbs small
+        // delays. A late start would sit too close to the starts one window later, so its slot
+        // is given up for a new one; the slots of the stall are lost, no more. Late twice (an
+        // overloaded process): go, and move the shared schedule by the lateness instead.
+        const lateMs = Date.now() - startAt.earliest;
+        if (row.intervalMs > 0 && lateMs > marginMs(windowMs) * LATE_SHARE_OF_MARGIN) {
+          if (!voided) {
+            voided = true;
+            continue;
+          }
+          await delaySchedule(this.db, conn.id, row.startMs);
+        }
         const adaptive = rpm === undefined && row.learnedRpm === null && row.adaptiveRpm !== null;
         return { paced: true, rateBound, adaptive, intervalMs: row.intervalMs };
       }
