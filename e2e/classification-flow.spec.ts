@@ -13,11 +13,11 @@ test("design, preview, run and download a classification dataset", async ({ page
   await expect(designPage.plannedRows()).toHaveText(/\b20\b/);
 
   // Live validation names the unknown variable and suggests the right one.
-  const template = await designPage.template(0).inputValue();
-  await designPage.template(0).fill(template.replace("{{tone}}", "{{tones}}"));
+  const template = await designPage.templateText(0);
+  await designPage.setTemplate(0, template.replace("{{tone}}", "{{tones}}"));
   await expect(designPage.diagnostics(0)).toContainText("{{tones}}");
   await expect(designPage.diagnostics(0)).toContainText("{{tone}}");
-  await designPage.template(0).fill(template);
+  await designPage.setTemplate(0, template);
   await expect(designPage.diagnostics(0)).not.toContainText("{{tones}}");
 
   const previewRows = await designPage.preview();

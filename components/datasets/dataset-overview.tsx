@@ -13,6 +13,7 @@ import { isActiveRunStatus } from "@/components/runs/run-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DesignSummary } from "./design-summary";
+import { ExportDesignDialog } from "./design-file/export-design-dialog";
 import { LaunchRunButton } from "./launch-run-button";
 import { RunsList } from "./runs-list";
 
@@ -51,6 +52,7 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
                 <Download aria-hidden /> Download JSONL
               </a>
             </Button>
+            <ExportDesignDialog design={dataset.data.design} name={dataset.data.name} size="default" />
             <LaunchRunButton datasetId={datasetId} />
           </>
         }

@@ -26,7 +26,7 @@ export function fromDesign(design: DatasetDesignInput): DesignDraft {
   const model = design.models[0];
   return {
     name: design.name,
-    labels: design.labels.map((label) => ({ name: label.name, description: label.description ?? "" })),
+    labels: design.type === "classification" ? design.labels.map((label) => ({ name: label.name, description: label.description ?? "" })) : [],
     templates: [...design.templates],
     variables: Object.entries(design.variables ?? {}).map(([name, values]) => ({ name, values: values.join(", ") })),
     languages: (design.languages ?? ["en"]).join(", "),

@@ -11,7 +11,8 @@ import { isValidVariableName, validateTemplates } from "@/lib/prompts";
 import { useTRPC } from "@/lib/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { draftVariables, initialDraft, splitList, toDesign, type DesignDraft } from "./design-draft";
+import { draftVariables, fromDesign, initialDraft, splitList, toDesign, type DesignDraft } from "./design-draft";
+import { DesignFileActions } from "./design-file/design-file-actions";
 import { Field, FormIssues, issuesAt, type FieldIssue } from "./form-issues";
 import { LabelsField } from "./labels-field";
 import { LanguagesField } from "./languages-field";
@@ -102,7 +103,20 @@ export function DesignForm() {
       }}
     >
       <div className="grid gap-6">
-        <FormSection title="Dataset" description={typeInfo.description}>
+        <FormSection
+          title="Dataset"
+          description={typeInfo.description}
+          action={
+            <DesignFileActions
+              design={design}
+              onImport={(imported) => {
+                const next = fromDesign(imported);
+                setDraft(next);
+                return toDesign(next);
+              }}
+            />
+          }
+        >
           <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
             <Field label="Name" htmlFor="dataset-name" issues={issuesAt(issues, "name")}>
               <Input id="dataset-name" data-testid="dataset-name" value={draft.name} aria-invalid={issuesAt(issues, "name").length > 0 || undefined} onChange={(event) => update({ name: event.target.value })} />

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PlannedPanel } from "./planned-panel";
 import { summarizeDesignPlan } from "./plan";
+import { TypeFields } from "./type-fields";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -24,7 +25,8 @@ export function DesignSummary({ design }: { design: DatasetDesign }) {
         </CardHeader>
         <CardContent>
           <dl className="grid gap-4" data-testid="design-summary">
-            <Row term="Labels">
+            {design.type === "classification" ? (
+              <Row term={design.multiLabel ? "Labels (multi-label)" : "Labels"}>
               <ul className="grid gap-1.5">
                 {design.labels.map((label) => (
                   <li key={label.name} className="flex flex-wrap items-baseline gap-2">
@@ -34,6 +36,9 @@ export function DesignSummary({ design }: { design: DatasetDesign }) {
                 ))}
               </ul>
             </Row>
+            ) : (
+              <TypeFields design={design} />
+            )}
             <Row term={design.templates.length === 1 ? "Template" : "Templates"}>
               <ol className="grid gap-2">
                 {design.templates.map((template, index) => (
@@ -74,7 +79,7 @@ export function DesignSummary({ design }: { design: DatasetDesign }) {
           </dl>
         </CardContent>
       </Card>
-      <PlannedPanel plan={summarizeDesignPlan(design)} />
+      {design.type === "classification" ? <PlannedPanel plan={summarizeDesignPlan(design)} /> : null}
     </div>
   );
 }

@@ -63,7 +63,7 @@ export function summarizeDraftPlan(draft: DesignDraft): PlanSummary {
   });
 }
 
-export function summarizeDesignPlan(design: DatasetDesign): PlanSummary {
+export function summarizeDesignPlan(design: Extract<DatasetDesign, { type: "classification" }>): PlanSummary {
   return summarizePlan({
     templates: design.templates,
     variables: design.variables,

@@ -1,11 +1,10 @@
 "use client";
 
 import { AlertCircle, AlertTriangle, CheckCircle2, Trash2 } from "lucide-react";
-import { useRef } from "react";
 import type { BuiltinVariable, TemplateDiagnostic } from "@/lib/prompts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { TemplateBackdrop } from "./template-highlight";
+import { useTemplateView } from "./template-editor/use-template-view";
 
 type Props = {
   index: number;
@@ -17,25 +16,23 @@ type Props = {
   expansionNames: readonly string[];
 };
 
-// Both layers must share every metric that affects wrapping.
-const layer = "col-start-1 row-start-1 w-full whitespace-pre-wrap break-words px-3 py-2 font-mono text-[13px] leading-6";
-
+/** One template in a CodeMirror editor: variables tinted by kind, completion after `{{`, the validator's problems underlined and listed. */
 export function TemplateEditor({ index, value, onChange, onRemove, diagnostics, builtins, expansionNames }: Props) {
-  const ref = useRef<HTMLTextAreaElement>(null);
   const hasError = diagnostics.some((d) => d.severity === "error");
-
-  function insert(name: string) {
-    const element = ref.current;
-    const slot = `{{${name}}}`;
-    const start = element?.selectionStart ?? value.length;
-    const end = element?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + slot + value.slice(end));
-    // Restore the caret after React has written the new value.
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + slot.length, start + slot.length);
-    });
-  }
+  const { hostRef, mounted, insertVariable } = useTemplateView({
+    value,
+    onChange,
+    diagnostics,
+    builtins,
+    expansionNames,
+    attributes: {
+      "aria-label": `Template ${index + 1}`,
+      "aria-describedby": `template-diagnostics-${index}`,
+      "aria-invalid": hasError ? "true" : undefined,
+      "data-testid": `template-${index}`,
+      spellcheck: "false",
+    },
+  });
 
   return (
     <div className="grid gap-2">
@@ -47,27 +44,18 @@ export function TemplateEditor({ index, value, onChange, onRemove, diagnostics, 
           </Button>
         ) : null}
       </div>
-      <div className={cn("grid rounded-md border border-input bg-card shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30", hasError && "border-destructive/60")}>
-        <TemplateBackdrop text={value} diagnostics={diagnostics} className={cn(layer, "pointer-events-none border border-transparent text-transparent")} />
-        <textarea
-          ref={ref}
-          aria-label={`Template ${index + 1}`}
-          aria-invalid={hasError || undefined}
-          aria-describedby={`template-diagnostics-${index}`}
-          data-testid={`template-${index}`}
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          className={cn(layer, "field-sizing-content min-h-24 resize-none border border-transparent bg-transparent outline-none")}
-        />
+      <div className={cn("rounded-md border border-input bg-card shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30", hasError && "border-destructive/60")}>
+        <div ref={hostRef} data-testid={`template-editor-${index}`} />
+        {/* Until the editor mounts in the browser, the text itself keeps the layout. */}
+        {mounted ? null : <div aria-hidden className="min-h-24 whitespace-pre-wrap break-words px-3 py-2 font-mono text-[13px] leading-6">{value}</div>}
       </div>
       <div className="flex flex-wrap items-center gap-1.5">
         <span className="mr-1 text-xs text-muted-foreground">Insert</span>
         {builtins.map((builtin) => (
-          <VariableChip key={builtin.name} name={builtin.name} title={`Built-in: ${builtin.description}${builtin.mandatory ? " (required)" : ""}`} onInsert={insert} builtin testId={`insert-variable-${index}-${builtin.name}`} />
+          <VariableChip key={builtin.name} name={builtin.name} title={`Built-in: ${builtin.description}${builtin.mandatory ? " (mandatory)" : ""}`} onInsert={insertVariable} builtin testId={`insert-variable-${index}-${builtin.name}`} />
         ))}
         {expansionNames.map((name) => (
-          <VariableChip key={name} name={name} title="Expansion variable: each value makes its own prompts" onInsert={insert} testId={`insert-variable-${index}-${name}`} />
+          <VariableChip key={name} name={name} title="Expansion variable: each value makes its own prompts" onInsert={insertVariable} testId={`insert-variable-${index}-${name}`} />
         ))}
       </div>
       <TemplateDiagnostics index={index} diagnostics={diagnostics} />
@@ -84,7 +72,7 @@ function VariableChip({ name, title, onInsert, builtin = false, testId }: { name
       onClick={() => onInsert(name)}
       className={cn(
         "rounded-md border px-1.5 py-0.5 font-mono text-xs transition-colors hover:bg-accent",
-        builtin ? "border-info/25 bg-info/5 text-info" : "border-border bg-muted text-foreground",
+        builtin ? "border-info/25 bg-info/5 text-info" : "border-success/25 bg-success/5 text-success",
       )}
     >
       {`{{${name}}}`}

@@ -8,10 +8,10 @@ import { PageHeader } from "@/components/page-header";
 import { EmptyState, ErrorNotice, Loading } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
 import type { Connection } from "./connection-draft";
 import { ConnectionForm } from "./connection-form";
 import { ConnectionsTable } from "./connections-table";
-import { Dialog } from "./dialog";
 
 /** Closed, adding a new connection, or editing one. */
 type Editing = { mode: "closed" } | { mode: "create" } | { mode: "edit"; connection: Connection };

@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/lib/trpc/client";
 import { ErrorNotice } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import type { Connection } from "./connection-draft";
-import { Dialog } from "./dialog";
 
 export function DeleteConnectionButton({ connection }: { connection: Connection }) {
   const trpc = useTRPC();

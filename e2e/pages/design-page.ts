@@ -26,8 +26,19 @@ export class DesignPage {
     return this.page.getByTestId("estimate-cost");
   }
 
+  /** The template's CodeMirror editable element (contenteditable, not a textarea: no inputValue). */
   template(index: number) {
     return this.page.getByTestId(`template-${index}`);
+  }
+
+  /** The template's text; CodeMirror renders each line as a block, so innerText has the newlines. */
+  async templateText(index: number): Promise<string> {
+    return this.template(index).innerText();
+  }
+
+  /** Replaces the template's text (Playwright's fill selects all and inserts, which CodeMirror reads as typing). */
+  async setTemplate(index: number, text: string) {
+    await this.template(index).fill(text);
   }
 
   diagnostics(index: number) {

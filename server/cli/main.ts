@@ -1,5 +1,6 @@
 // datafast CLI: `npm run cli -- <command>`. Same engine and database as the web app.
 import { createWriteStream } from "node:fs";
+import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { isAppError } from "@/server/errors";
@@ -13,7 +14,10 @@ const USAGE = `usage: npm run cli -- <command>
   pause <runId>                                  stop claiming new items; items in flight finish
   cancel <runId>                                 cancel the items not yet started; rows made so far are kept
   retry-failed <runId>                           run the failed items of a failed run again and follow it to its end
-  export <runId|datasetId> --format jsonl --out <file>`;
+  export <runId|datasetId> --format jsonl --out <file>
+  schema                                         print the JSON Schema of design files (for editors and other tools)
+  example <type>                                 print a complete starter design of a dataset type (classification, text,
+                                                 conversation, mcq, preference, reasoning, transform), pointed at the mock LLM`;
 
 function budgetOption(args: string[]): number | undefined {
   const raw = option(args, "--budget");
@@ -80,7 +84,7 @@ async function generate(args: string[]): Promise<number> {
     const { createDataset } = await import("@/server/datasets/service");
     const { launchRun } = await import("@/server/generation/service");
     const dataset = await createDataset(engine.db, design);
-    const run = await launchRun(engine.db, engine.queue, dataset.id, { budgetUsd: budgetOption(args) });
+    const run = await launchRun(engine.db, engine.queue, dataset.id, { budgetUsd: budgetOption(args), baseDir: path.dirname(path.resolve(file)) });
     emit({ event: "started", runId: run.runId, datasetId: dataset.id, planned: run.plannedRows });
     say(`dataset ${dataset.id}, run ${run.runId}: ${run.plannedItems} work items, ${run.plannedRows} rows planned`);
     return exitCodeOf(await runToEnd(engine, run.runId, startedAt));
@@ -162,6 +166,24 @@ async function exportCommand(args: string[]): Promise<number> {
   });
 }
 
+/** No database: the schema comes from the design's zod schema alone. */
+async function schema(): Promise<number> {
+  const { designJsonSchema } = await import("@/lib/designs/design-json-schema");
+  process.stdout.write(`${JSON.stringify(designJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+/** No database: a starter design, ready for `generate` (the mock LLM must be running: npm run mock-llm). */
+async function example(args: string[]): Promise<number> {
+  const { datasetTypeNames } = await import("@/lib/designs/design-schema");
+  const { starterDesign } = await import("@/lib/designs/examples");
+  const type = args[0];
+  const known = datasetTypeNames as readonly string[];
+  if (!type || !known.includes(type)) throw new CliError(`example needs a dataset type: one of ${datasetTypeNames.join(", ")}${type ? ` (got "${type}")` : ""}`);
+  process.stdout.write(`${JSON.stringify(starterDesign(type as (typeof datasetTypeNames)[number]), null, 2)}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
@@ -171,6 +193,8 @@ async function main(): Promise<number> {
     case "cancel": return cancel(args);
     case "retry-failed": return retryFailed(args);
     case "export": return exportCommand(args);
+    case "schema": return schema();
+    case "example": return example(args);
     case undefined: case "help": case "--help": case "-h":
       say(USAGE);
       return command ? 0 : 2;

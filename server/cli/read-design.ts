@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { datasetDesignSchema, type DatasetDesign } from "@/lib/designs/design-schema";
-import { formatIssues } from "@/lib/designs/format-issues";
+import type { DatasetDesign } from "@/lib/designs/design-schema";
+import { parseDesignText } from "@/lib/designs/design-file";
 import { CliError } from "./output";
 
 /** Reads and validates a design file; every problem is named with its field and fix. */
@@ -11,19 +11,8 @@ export function readDesignFile(file: string): DatasetDesign {
   } catch (error) {
     throw new CliError(`Cannot read design file ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` (line ${text.slice(0, Number(position[1])).split("\n").length})` : "";
-    throw new CliError(`${file} is not valid JSON${where}: ${message}`);
-  }
-  const parsed = datasetDesignSchema.safeParse(json);
-  if (!parsed.success) {
-    const lines = formatIssues(parsed.error).map((issue) => `  ${issue.path}: ${issue.message}`);
-    throw new CliError(`${file} is not a valid design:\n${lines.join("\n")}`);
-  }
-  return parsed.data;
+  const result = parseDesignText(text);
+  if (result.ok) return result.design;
+  if (result.kind === "json") throw new CliError(`${file} is not valid JSON${result.line ? ` (line ${result.line})` : ""}: ${result.message}`);
+  throw new CliError(`${file} is not a valid design:\n${result.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`);
 }

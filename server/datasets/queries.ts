@@ -1,8 +1,9 @@
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import type { DatasetTypeName } from "@/lib/designs/design-schema";
 
 const datasetSelect = { id: true, name: true, type: true, description: true, design: true, version: true, createdAt: true, updatedAt: true } as const;
 
-export function insertDataset(db: PrismaClient, input: { name: string; type: "classification"; description?: string; design: Prisma.InputJsonValue }) {
+export function insertDataset(db: PrismaClient, input: { name: string; type: DatasetTypeName; description?: string; design: Prisma.InputJsonValue }) {
   return db.dataset.create({ data: input, select: datasetSelect });
 }
 

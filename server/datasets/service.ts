@@ -4,9 +4,8 @@ import { formatIssues } from "@/lib/designs/format-issues";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { estimateRun, type UsageSample } from "@/server/generation/estimate";
-import { planRun } from "@/server/generation/plan";
+import { prepareDesign } from "@/server/generation/prepare";
 import { resolvePrice } from "@/server/llm/pricing/service";
-import { resolveDesignModels } from "@/server/providers/service";
 import { findDataset, insertDataset, listDatasetsWithCounts, updateDatasetDesign } from "./queries";
 
 /** Parses a design or throws one AppError listing every problem with its field. */
@@ -49,7 +48,8 @@ export function listDatasets(db: PrismaClient) {
 /** Planned counts and the cost estimate for a design that may not be saved yet. */
 export async function summarizePlan(db: PrismaClient, input: unknown, sample?: UsageSample) {
   const design = parseDesign(input);
-  const plan = planRun(design, await resolveDesignModels(db, design.models, { persist: false }));
+  const { plan, source } = await prepareDesign(db, design, { persist: false });
   const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override), sample);
-  return { plannedItems: plan.items.length, plannedRows: plan.plannedRows, factors: plan.factors, capped: plan.capped, uncappedPrompts: plan.uncappedPrompts, estimate };
+  return { plannedItems: plan.items.length, plannedRows: plan.plannedRows, factors: plan.factors, capped: plan.capped, uncappedPrompts: plan.uncappedPrompts, estimate,
+    source: source && { name: source.name, documents: source.documents.length, skipped: source.skipped } };
 }

@@ -18,21 +18,21 @@ export type RowInsert = {
 /** One item's calls, for the per-run, per-model statistics. */
 export type ModelCallStats = { model: string; calls: number; firstTryValid: number; repaired: number; failed: number; inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number };
 
-export type AttemptRecord = { number: number; outcome: string; errorKind?: string; message?: string; repairs: number; latencyMs: number; startedAt: Date };
+export type AttemptRecord = { number: number; outcome: string; errorKind?: string; message?: string; repairs: number; latencyMs: number; startedAt: Date; step?: string; model?: string };
 
 type Commit = {
-  workItemId: string; runId: string; workerId: string; status: "succeeded" | "failed"; attempts: AttemptRecord[]; stats?: ModelCallStats;
+  workItemId: string; runId: string; workerId: string; status: "succeeded" | "failed"; attempts: AttemptRecord[]; stats?: ModelCallStats[];
   rows: RowInsert[]; expectedRows: number; lastError: string | null; errorKind: string | null;
   inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number;
 };
 
 /** Marks the item done with its rows. Returns false when this worker no longer owns the item. */
-export function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; reasoningTokens?: number; costUsd: number; stats?: ModelCallStats }): Promise<boolean> {
+export function commitItemSuccess(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; rows: RowInsert[]; attempts: AttemptRecord[]; inputTokens: number; outputTokens: number; reasoningTokens?: number; costUsd: number; stats?: ModelCallStats[] }): Promise<boolean> {
   return committerFor(db).submit({ ...input, status: "succeeded", expectedRows: input.rows.length, lastError: null, errorKind: null, reasoningTokens: input.reasoningTokens ?? 0 });
 }
 
 /** Marks the item failed with its reason (no rows). Returns false when this worker no longer owns the item. */
-export function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[]; stats?: ModelCallStats }): Promise<boolean> {
+export function commitItemFailure(db: PrismaClient, input: { workItemId: string; runId: string; workerId: string; expectedRows: number; errorKind: string; message: string; attempts: AttemptRecord[]; stats?: ModelCallStats[] }): Promise<boolean> {
   return committerFor(db).submit({
     ...input, status: "failed", rows: [], lastError: input.message, errorKind: input.errorKind, inputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0,
   });
@@ -83,18 +83,18 @@ const COMMIT_SQL = `
       ON CONFLICT (work_item_id, index) DO NOTHING
    RETURNING run_id
     ), attempts AS (
-      INSERT INTO item_attempts (id, work_item_id, number, outcome, error_kind, message, repairs, latency_ms, started_at, finished_at)
-      SELECT gen_random_uuid(), o.id, a.number, a.outcome, a.error_kind, a.message, a.repairs, a.latency_ms, a.started_at, a.finished_at
-        FROM owned o, jsonb_to_recordset(o.attempts) AS a(number int, outcome text, error_kind text, message text, repairs int,
+      INSERT INTO item_attempts (id, work_item_id, number, step, model, outcome, error_kind, message, repairs, latency_ms, started_at, finished_at)
+      SELECT gen_random_uuid(), o.id, a.number, a.step, a.model, a.outcome, a.error_kind, a.message, a.repairs, a.latency_ms, a.started_at, a.finished_at
+        FROM owned o, jsonb_to_recordset(o.attempts) AS a(number int, step text, model text, outcome text, error_kind text, message text, repairs int,
              latency_ms int, started_at timestamp, finished_at timestamp)
       ON CONFLICT (work_item_id, number) DO NOTHING
     ), stats AS (
       INSERT INTO run_model_stats AS s (run_id, model, calls, first_try_valid, repaired, failed, input_tokens, output_tokens, reasoning_tokens, cost_usd)
       SELECT o.run_id, m.model, sum(m.calls), sum(m.first_try_valid), sum(m.repaired), sum(m.failed), sum(m.input_tokens), sum(m.output_tokens),
              sum(m.reasoning_tokens), sum(m.cost_usd)
-        FROM owned o, jsonb_to_record(o.stats) AS m(model text, calls int, first_try_valid int, repaired int, failed int,
+        FROM owned o, jsonb_to_recordset(o.stats) AS m(model text, calls int, first_try_valid int, repaired int, failed int,
              input_tokens int, output_tokens int, reasoning_tokens int, cost_usd double precision)
-       WHERE jsonb_typeof(o.stats) = 'object'
+       WHERE jsonb_typeof(o.stats) = 'array'
        GROUP BY o.run_id, m.model
       ON CONFLICT (run_id, model) DO UPDATE SET calls = s.calls + EXCLUDED.calls, first_try_valid = s.first_try_valid + EXCLUDED.first_try_valid,
         repaired = s.repaired + EXCLUDED.repaired, failed = s.failed + EXCLUDED.failed, input_tokens = s.input_tokens + EXCLUDED.input_tokens,
@@ -176,7 +176,7 @@ function itemsJson(commits: Commit[], shared: SharedFields[]): string {
     input_tokens: c.inputTokens, output_tokens: c.outputTokens, reasoning_tokens: c.reasoningTokens, cost_usd: c.costUsd,
     dataset_id: shared[index]!.datasetId, language: shared[index]!.language, model: shared[index]!.model, connection_id: shared[index]!.connectionId,
     prompt: shared[index]!.prompt, variables: shared[index]!.variables, parameters: shared[index]!.parameters,
-    rows: rowsJson(c, shared[index]!), attempts: attemptsJson(c), stats: c.stats ? statsJson(c.stats) : undefined,
+    rows: rowsJson(c, shared[index]!), attempts: attemptsJson(c), stats: c.stats ? c.stats.map(statsJson) : undefined,
   })));
 }
 
@@ -196,7 +196,7 @@ const utc = (date: Date) => date.toISOString().replace("Z", "");
 
 function attemptsJson(c: Commit) {
   return c.attempts.map((attempt) => ({
-    number: attempt.number, outcome: attempt.outcome, error_kind: attempt.errorKind ?? null, message: attempt.message ?? null,
+    number: attempt.number, step: attempt.step ?? null, model: attempt.model ?? null, outcome: attempt.outcome, error_kind: attempt.errorKind ?? null, message: attempt.message ?? null,
     repairs: attempt.repairs, latency_ms: Math.round(attempt.latencyMs), started_at: utc(attempt.startedAt),
     finished_at: utc(new Date(attempt.startedAt.getTime() + attempt.latencyMs)),
   }));

@@ -7,7 +7,7 @@ import { planRun } from "./plan";
 
 const plan = (overrides = {}) => {
   const design = classificationDesignSchema.parse(supportIntentsDesign("http://127.0.0.1:8787/v1", overrides));
-  return planRun(design, design.models.map((model) => toModelRef(model)));
+  return planRun(design, { models: design.models.map((model) => toModelRef(model)) });
 };
 const price = { inputPerMillion: 1, outputPerMillion: 2 };
 

@@ -2,7 +2,8 @@
 // usage is the better basis when the user has run a preview of this design;
 // otherwise tokens are guessed from the prompt length and samples asked for.
 import type { Plan } from "./plan";
-import { classificationSystemPrompt } from "./types/classification";
+import { engineFor } from "./types";
+import { SYSTEM_PROMPT } from "./types/engine";
 
 export type UsageSample = { calls: number; rows: number; inputTokens: number; outputTokens: number };
 
@@ -24,20 +25,28 @@ const tokensOf = (chars: number) => Math.ceil(chars / 4);
 const CALL_OVERHEAD_TOKENS = 60;
 /** A short generated text with its JSON quoting, when nothing was measured. */
 const GUESSED_TOKENS_PER_ROW = 60;
+/** An intermediate step's answer (a reply, a rewrite, a verdict), when nothing was measured. */
+const GUESSED_TOKENS_PER_EXTRA_CALL = 150;
 
 type PriceLookup = (model: string, override?: { inputPerMillion: number; outputPerMillion: number }) => Promise<{ inputPerMillion: number; outputPerMillion: number } | undefined>;
 
 export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?: UsageSample): Promise<Estimate> {
   const measured = sample && sample.calls > 0 && sample.rows > 0 ? sample : undefined;
   const perModel = new Map<string, { calls: number; inputTokens: number; outputTokens: number; pricing?: { inputPerMillion: number; outputPerMillion: number } }>();
+  let totalCalls = 0;
   for (const item of plan.items) {
     const { model } = item.payload;
+    // Steps of other roles (rejected responses, the judge) are counted on the item's model: an estimate.
+    const calls = engineFor(item.payload.type).callsPerItem(item.payload);
+    totalCalls += calls;
     const entry = perModel.get(model.model) ?? { calls: 0, inputTokens: 0, outputTokens: 0, pricing: model.pricing };
-    entry.calls += 1;
-    entry.inputTokens += measured
-      ? Math.round(measured.inputTokens / measured.calls)
-      : tokensOf(classificationSystemPrompt.length + item.payload.prompt.length) + CALL_OVERHEAD_TOKENS;
-    entry.outputTokens += item.expectedRows * (measured ? measured.outputTokens / measured.rows : GUESSED_TOKENS_PER_ROW);
+    entry.calls += calls;
+    entry.inputTokens += Math.round(calls * (measured
+      ? measured.inputTokens / measured.calls
+      : tokensOf(SYSTEM_PROMPT.length + item.payload.prompt.length) + CALL_OVERHEAD_TOKENS));
+    entry.outputTokens += measured
+      ? item.expectedRows * (measured.outputTokens / measured.rows)
+      : item.expectedRows * GUESSED_TOKENS_PER_ROW + (calls - 1) * GUESSED_TOKENS_PER_EXTRA_CALL;
     perModel.set(model.model, entry);
   }
   const byModel: Estimate["byModel"] = [];
@@ -57,7 +66,7 @@ export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?:
   }
   return {
     basis: measured ? "preview" : "template",
-    calls: plan.items.length,
+    calls: Math.round(totalCalls),
     inputTokens: byModel.reduce((sum, model) => sum + model.inputTokens, 0),
     outputTokens: byModel.reduce((sum, model) => sum + model.outputTokens, 0),
     costUsd: priced ? cost : null,

@@ -1,7 +1,7 @@
 // Provider trouble: transient faults are retried, broken JSON is repaired, and
 // final errors fail the item with a reason; no invalid row is ever stored.
 import { afterEach, describe, expect, it } from "vitest";
-import type { DatasetDesignInput } from "@/lib/designs/design-schema";
+import type { DesignInputOfType } from "@/lib/designs/design-schema";
 import { createDataset } from "@/server/datasets/service";
 import { supportIntentsDesign } from "@/server/testing/designs";
 import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/engine";
@@ -14,7 +14,7 @@ afterEach(async () => {
   engine = undefined;
 });
 
-type Overrides = Partial<DatasetDesignInput>;
+type Overrides = Partial<DesignInputOfType<"classification">>;
 
 async function runDesign(mockOptions: Parameters<typeof startTestEngine>[0], overrides: (mockUrl: string) => Overrides = () => ({})) {
   engine = await startTestEngine(mockOptions);

@@ -7,7 +7,7 @@ import { planRun, workItemKey } from "./plan";
 const design = (overrides = {}) => classificationDesignSchema.parse(supportIntentsDesign("http://127.0.0.1:8787/v1", overrides));
 const plan = (overrides = {}) => {
   const parsed = design(overrides);
-  return planRun(parsed, parsed.models.map((model) => toModelRef(model)));
+  return planRun(parsed, { models: parsed.models.map((model) => toModelRef(model)) });
 };
 
 describe("planRun", () => {
@@ -15,8 +15,8 @@ describe("planRun", () => {
     const result = plan();
     expect(result.items).toHaveLength(4);
     expect(result.plannedRows).toBe(20);
-    expect(result.factors).toEqual({ prompts: 2, labels: 2, languages: 1, models: 1, samplesPerPrompt: 5 });
-    expect(result.items.map((item) => [item.payload.label, item.payload.variables.tone])).toEqual([
+    expect(result.factors).toEqual({ prompts: 2, labels: 2, languages: 1, models: 1, rowsPerItem: 5 });
+    expect(result.items.map((item) => [item.payload.cell.label, item.payload.variables.tone])).toEqual([
       ["billing", "angry"], ["bug", "angry"], ["billing", "polite"], ["bug", "polite"],
     ]);
   });
@@ -41,11 +41,14 @@ describe("planRun", () => {
 
   it("keys change with anything that shapes the prompt or the call", () => {
     const ref = toModelRef(design().models[0]!);
-    const base = { type: "classification", prompt: "p", language: "en", label: "a", samples: 5, model: ref, replicate: 0 };
+    const base = { type: "classification", prompt: "p", language: "en", cell: { label: "a" }, settings: { multiLabel: false }, samples: 5, model: ref, replicate: 0 };
     const key = workItemKey(base);
     expect(workItemKey({ ...base, prompt: "q" })).not.toBe(key);
     expect(workItemKey({ ...base, language: "fr" })).not.toBe(key);
     expect(workItemKey({ ...base, samples: 6 })).not.toBe(key);
+    expect(workItemKey({ ...base, cell: { label: "b" } })).not.toBe(key);
+    expect(workItemKey({ ...base, settings: { multiLabel: true } })).not.toBe(key);
+    expect(workItemKey({ ...base, roles: { judge: ref } })).not.toBe(key);
     expect(workItemKey({ ...base, replicate: 1 })).not.toBe(key);
     expect(workItemKey({ ...base, model: { ...ref, parameters: { temperature: 0.2 } } })).not.toBe(key);
     // The connection id (where the limits live) does not shape the prompt.

@@ -1,45 +1,92 @@
-// Preview: a few rows generated live from an unsaved design, streamed as they
-// are written. Nothing is stored. Each preview row comes from a different work
-// item (distinct labels first) so the user sees the design's variety.
-import { NoObjectGeneratedError, Output, streamText } from "ai";
+// Preview: a few rows generated live from an unsaved design, streamed as their
+// items finish. Nothing is stored. Each preview row comes from a different cell
+// (label, topic, document…) first, so the user sees the design's variety; every
+// item asks for one sample and runs its type's full steps.
 import type { DatasetDesign } from "@/lib/designs/design-schema";
 import { parseDesign } from "@/server/datasets/service";
-import { classifyLlmError } from "@/server/llm/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { classifyLlmError, LlmError } from "@/server/llm/errors";
 import type { ModelRef } from "@/server/llm/model-ref";
-import { callSettingsFor, structuredTargetFor } from "@/server/llm/registry";
-import { generateStructured, isJsonSchemaRejection } from "@/server/llm/structured";
-import { getConnectionApiKey, resolveDesignModels } from "@/server/providers/service";
-import { planRun, type PlannedItem } from "./plan";
-import { classificationOutputSchema, classificationSystemPrompt } from "./types/classification";
+import { costOf, resolvePrice } from "@/server/llm/pricing/service";
+import { structuredTargetFor } from "@/server/llm/registry";
+import { generateStructured } from "@/server/llm/structured";
+import { getConnectionApiKey } from "@/server/providers/service";
+import { itemInputOf } from "./item-input";
+import type { PlannedItem } from "./plan";
+import { prepareDesign } from "./prepare";
+import { engineFor } from "./types";
+import type { Steps } from "./types/engine";
 
-export type PreviewRow = { text: string; label: string; language: string; model: string; status: "streaming" | "done" | "error"; error?: string };
+export type PreviewRow = {
+  prompt: string;
+  /** Expansion and built-in variable values that shaped the prompt. */
+  variables: Record<string, string>;
+  language: string;
+  model: string;
+  status: "generating" | "done" | "error";
+  /** The step running now, while generating. */
+  step?: string;
+  /** The row's fields (the first row the item made), once done. */
+  data?: Record<string, unknown>;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  error?: string;
+};
 export type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage: { inputTokens: number; outputTokens: number }; calls: number; rows: number } | { type: "error"; message: string };
 
 export const PREVIEW_ROWS = 3;
 
 function pickItems(items: PlannedItem[], count: number): PlannedItem[] {
   const picked: PlannedItem[] = [];
-  const labels = new Set<string>();
+  const cells = new Set<string>();
   for (const item of items) {
-    if (picked.length < count && !labels.has(item.payload.label)) {
+    const cell = JSON.stringify(item.payload.cell);
+    if (picked.length < count && !cells.has(cell)) {
       picked.push(item);
-      labels.add(item.payload.label);
+      cells.add(cell);
     }
   }
   for (const item of items) if (picked.length < count && !picked.includes(item)) picked.push(item);
   return picked;
 }
 
-export async function* streamPreview(db: PrismaClient, input: unknown, options: { timeoutMs: number; signal?: AbortSignal }): AsyncGenerator<PreviewEvent> {
-  const parsed = parseDesign(input);
-  const design: DatasetDesign = { ...parsed, samplesPerPrompt: 1 };
-  // Reads stored connections (and their keys) but creates nothing.
-  const models = await resolveDesignModels(db, design.models, { persist: false });
-  const items = pickItems(planRun(design, models).items, PREVIEW_ROWS);
+/** Cell values worth showing next to the prompt: short strings only (a document is in the prompt already). */
+function shownVariables(item: PlannedItem): Record<string, string> {
+  const cell = Object.entries(item.payload.cell).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].length <= 200);
+  return { ...Object.fromEntries(cell), ...item.payload.variables };
+}
+
+/** Steps straight to the provider: no limiter, no retries beyond the repair; usage counted on the row. */
+function directSteps(db: PrismaClient, row: PreviewRow, item: PlannedItem, options: { timeoutMs: number; signal: AbortSignal; notify(): void }): Steps {
   const resolveKey = (ref: ModelRef) => getConnectionApiKey(db, ref.connectionId);
-  const rows: PreviewRow[] = items.map((item) => ({ text: "", label: item.payload.label, language: item.payload.language, model: item.payload.model.model, status: "streaming" }));
-  const usage = { inputTokens: 0, outputTokens: 0 };
+  return {
+    async call(step) {
+      const ref = step.model ?? item.payload.model;
+      row.step = step.step;
+      options.notify();
+      const result = await generateStructured({ ...(await structuredTargetFor(ref, { resolveKey })), schema: step.schema, system: step.system, prompt: step.prompt, timeoutMs: ref.timeoutMs ?? options.timeoutMs, abortSignal: options.signal });
+      row.calls += result.calls;
+      row.inputTokens += result.usage.inputTokens;
+      row.outputTokens += result.usage.outputTokens;
+      const price = await resolvePrice(db, ref.model, ref.pricing);
+      row.costUsd = price ? (row.costUsd ?? 0) + costOf(result.usage, price) : row.costUsd;
+      return { output: result.output, ...(result.reasoningText ? { reasoningText: result.reasoningText } : {}) };
+    },
+  };
+}
+
+export async function* streamPreview(db: PrismaClient, input: unknown, options: { timeoutMs: number; signal?: AbortSignal; count?: number }): AsyncGenerator<PreviewEvent> {
+  const parsed = parseDesign(input);
+  const design = { ...parsed, samplesPerPrompt: 1 } as DatasetDesign;
+  // Reads stored connections (and their keys) but creates none.
+  const { plan } = await prepareDesign(db, design, { persist: false, signal: options.signal });
+  const items = pickItems(plan.items, options.count ?? PREVIEW_ROWS);
+  const rows: PreviewRow[] = items.map((item) => ({
+    prompt: item.payload.prompt, variables: shownVariables(item), language: item.payload.language, model: item.payload.model.model,
+    status: "generating", calls: 0, inputTokens: 0, outputTokens: 0, costUsd: null,
+  }));
   let changed = true;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -49,52 +96,17 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
 
   const tasks = items.map(async (item, index) => {
     const row = rows[index]!;
-    const ref = item.payload.model;
-    const abortSignal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])]);
+    const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs * 4), ...(options.signal ? [options.signal] : [])]);
     try {
-      const target = await structuredTargetFor(ref, { resolveKey });
-      let streamed = false;
-      if (target.mechanism === "native") {
-        try {
-          const result = streamText({
-            model: target.model,
-            system: classificationSystemPrompt,
-            prompt: item.payload.prompt,
-            output: Output.object({ schema: classificationOutputSchema(1) }),
-            ...callSettingsFor(ref),
-            maxRetries: 1,
-            abortSignal,
-          });
-          for await (const partial of result.partialOutputStream) {
-            const text = partial?.texts?.[0];
-            if (typeof text === "string" && text !== row.text) {
-              row.text = text;
-              notify();
-            }
-          }
-          row.text = (await result.output).texts[0] ?? "";
-          const final = await result.usage;
-          usage.inputTokens += final.inputTokens ?? 0;
-          usage.outputTokens += final.outputTokens ?? 0;
-          streamed = true;
-        } catch (error) {
-          // Servers without json_schema and answers that need repair get the
-          // engine's own path below (no streaming, but the same result as a run).
-          if (!isJsonSchemaRejection(error) && !NoObjectGeneratedError.isInstance(error)) throw error;
-          row.text = "";
-        }
-      }
-      if (!streamed) {
-        const result = await generateStructured({ ...target, schema: classificationOutputSchema(1), system: classificationSystemPrompt, prompt: item.payload.prompt, timeoutMs: options.timeoutMs, abortSignal });
-        row.text = result.output.texts[0] ?? "";
-        usage.inputTokens += result.usage.inputTokens;
-        usage.outputTokens += result.usage.outputTokens;
-      }
+      const drafts = await engineFor(item.payload.type).run(itemInputOf(item.payload), directSteps(db, row, item, { timeoutMs: options.timeoutMs, signal, notify }));
+      row.data = drafts[0]?.data;
       row.status = "done";
     } catch (error) {
       row.status = "error";
-      row.error = classifyLlmError(error, { model: item.payload.model.model, baseURL: item.payload.model.baseURL ?? item.payload.model.kind }).message;
+      const where = { model: item.payload.model.model, baseURL: item.payload.model.baseURL ?? item.payload.model.kind };
+      row.error = (error instanceof LlmError ? error : classifyLlmError(error, where)).message;
     }
+    row.step = undefined;
     notify();
   });
   const all = Promise.all(tasks);
@@ -117,5 +129,11 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
     wake = undefined;
   }
   // Calls and rows let the planner scale this measured usage to the whole run.
-  yield { type: "done", usage, calls: items.length, rows: rows.filter((row) => row.status === "done").length };
+  const done = rows.filter((row) => row.status === "done");
+  yield {
+    type: "done",
+    usage: { inputTokens: done.reduce((sum, row) => sum + row.inputTokens, 0), outputTokens: done.reduce((sum, row) => sum + row.outputTokens, 0) },
+    calls: done.reduce((sum, row) => sum + row.calls, 0),
+    rows: done.length,
+  };
 }

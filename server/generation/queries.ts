@@ -1,7 +1,7 @@
 // The only Prisma access of the generation feature. State lives in Postgres:
 // claiming is one conditional UPDATE, and an item's rows, its status and the
 // run's counters commit in one statement, so a second delivery is harmless.
-import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
+import { Prisma, type PrismaClient, type RunMode } from "@/server/generated/prisma/client";
 import type { PlannedItem } from "./plan";
 import { releaseClaimedItem } from "./lifecycle-queries";
 
@@ -14,10 +14,12 @@ export async function releaseWorkItem(db: PrismaClient, workItemId: string, work
   await releaseClaimedItem(db, workItemId, workerId);
 }
 
-export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[]; budgetUsd?: number; estimatedCostUsd?: number | null }): Promise<{ runId: string; itemIds: string[] }> {
+/** Items of a batch-mode run start "batched": reserved for provider batches, left alone by online claims and the recovery sweep. */
+export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[]; budgetUsd?: number; estimatedCostUsd?: number | null; mode?: RunMode }): Promise<{ runId: string; itemIds: string[] }> {
+  const mode = input.mode ?? "online";
   return db.$transaction(async (tx) => {
     const run = await tx.run.create({
-      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, plannedItems: input.items.length, plannedRows: input.plannedRows, budgetUsd: input.budgetUsd, estimatedCostUsd: input.estimatedCostUsd ?? null },
+      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, mode, plannedItems: input.items.length, plannedRows: input.plannedRows, budgetUsd: input.budgetUsd, estimatedCostUsd: input.estimatedCostUsd ?? null },
       select: { id: true },
     });
     const itemIds: string[] = [];
@@ -25,7 +27,7 @@ export async function createRunWithItems(db: PrismaClient, input: { datasetId: s
     for (let start = 0; start < input.items.length; start += chunk) {
       const slice = input.items.slice(start, start + chunk);
       const created = await tx.workItem.createManyAndReturn({
-        data: slice.map((item) => ({ runId: run.id, key: item.key, ordinal: item.ordinal, payload: item.payload as unknown as Prisma.InputJsonValue, expectedRows: item.expectedRows })),
+        data: slice.map((item) => ({ runId: run.id, key: item.key, ordinal: item.ordinal, payload: item.payload as unknown as Prisma.InputJsonValue, expectedRows: item.expectedRows, status: mode === "batch" ? "batched" : "pending" })),
         select: { id: true },
       });
       itemIds.push(...created.map((item) => item.id));

@@ -5,20 +5,18 @@ import { AppError } from "@/server/errors";
 import { designFingerprint, getDataset, parseDesign } from "@/server/datasets/service";
 import { upsertSnapshot } from "@/server/datasets/queries";
 import type { WorkQueue } from "@/server/jobs/queue";
-import { resolveDesignModels } from "@/server/providers/service";
-import { planRun } from "./plan";
+import { prepareDesign } from "./prepare";
 import { resolvePrice } from "@/server/llm/pricing/service";
 import { estimateRun } from "./estimate";
 import { createRunWithItems, findDeliverableItems, resumePausedRun } from "./queries";
 import { cancelledCounts } from "./lifecycle-queries";
 import { countRunningItems, failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
 
-export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number } = {}) {
+export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number; baseDir?: string } = {}) {
   const dataset = await getDataset(db, datasetId);
   const design = parseDesign(dataset.design);
   const snapshot = await upsertSnapshot(db, { datasetId, version: dataset.version, design: design as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(design) });
-  const models = await resolveDesignModels(db, design.models);
-  const plan = planRun(design, models);
+  const { plan } = await prepareDesign(db, design, { baseDir: options.baseDir });
   const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override));
   const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items, budgetUsd: options.budgetUsd, estimatedCostUsd: estimate.costUsd });
   // If enqueueing fails half-way the run keeps its pending items; any worker

@@ -1,6 +1,7 @@
 // pg-boss only delivers work; Postgres tables own the state. Payloads carry ids.
 import { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { createBatchQueues, sendBatchSubmit } from "./batch-queue";
 
 export const WORK_ITEM_QUEUE = "work-item";
 
@@ -20,6 +21,7 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   boss.on("error", (error: Error) => console.error(`[queue] ${error.message}`));
   await boss.start();
   await boss.createQueue(WORK_ITEM_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
+  await createBatchQueues(boss);
   return boss;
 }
 
@@ -48,9 +50,15 @@ export async function stopBoss(): Promise<void> {
 
 export { startBoss };
 
-/** What services need from the queue; lets tests and the CLI pass their own instance. */
-export type WorkQueue = { enqueue(workItemIds: string[]): Promise<void> };
+/**
+ * What services need from the queue; lets tests and the CLI pass their own instance.
+ * `submitBatches` starts a batch-mode run's submission; without it, a worker's batch sweep starts it.
+ */
+export type WorkQueue = { enqueue(workItemIds: string[]): Promise<void>; submitBatches?(runId: string): Promise<void> };
 
 export function workQueueFor(connectionString: string): WorkQueue {
-  return { enqueue: async (ids) => enqueueWorkItems(await getBoss(connectionString), ids) };
+  return {
+    enqueue: async (ids) => enqueueWorkItems(await getBoss(connectionString), ids),
+    submitBatches: async (runId) => sendBatchSubmit(await getBoss(connectionString), runId),
+  };
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { dbBackoffMs, errorLine, isDbUnavailable, pause, throttledLog } from "@/server/db-errors";
 import { executeWorkItem } from "@/server/generation/execute-item";
 import { findDeliverableItems, LEASE_SECONDS } from "@/server/generation/queries";
+import { startBatchJobs, type BatchSettings } from "./batch-jobs";
 import { createBoss, enqueueWorkItems, QUEUE_SCHEMA, WORK_ITEM_QUEUE, workItemJobSchema, type WorkItemJob } from "./queue";
 import { startRecovery } from "./recovery";
 
@@ -19,6 +20,8 @@ export type WorkerOptions = {
   timeoutMs: number;
   /** Lease of a claimed item, renewed while it runs; a dead worker's items are redelivered within about one lease. */
   leaseSeconds?: number;
+  /** Provider batch mode: poll interval and batch size. */
+  batch?: BatchSettings;
   log?: (line: string) => void;
 };
 
@@ -93,6 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   await boss.work<WorkItemJob>(WORK_ITEM_QUEUE, { batchSize: Math.min(options.batchSize, options.concurrency), pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, handle);
+  const batches = await startBatchJobs({ boss, db: options.db, leaseSeconds, settings: options.batch, log: report });
 
   const requeue = async (runId: string) => {
     const ids = await findDeliverableItems(options.db, runId);
@@ -112,6 +116,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const stop = () =>
     (stopping ??= (async () => {
       recovery.stopSweeping();
+      batches.stop();
       // In-flight calls get a grace period, then are abandoned and released:
       // their items go back to pending and run again on the next start.
       const grace = setTimeout(() => abort.abort(new Error("worker stopping")), 15_000);

@@ -2,7 +2,7 @@
 // retried with backoff; final ones fail the work item with a reason a user can act on.
 import { APICallError, NoObjectGeneratedError } from "ai";
 
-export type LlmErrorKind = "rate_limit" | "server" | "timeout" | "network" | "auth" | "bad_request" | "not_found" | "schema" | "config" | "cancelled" | "daily_limit";
+export type LlmErrorKind = "rate_limit" | "server" | "timeout" | "network" | "auth" | "bad_request" | "not_found" | "schema" | "config" | "cancelled" | "daily_limit" | "internal";
 
 export class LlmError extends Error {
   readonly kind: LlmErrorKind;

@@ -98,7 +98,8 @@ export function isJsonSchemaRejection(error: unknown): boolean {
   return SCHEMA_REJECTION.test(`${error.message} ${error.responseBody ?? ""}`);
 }
 
-async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[]): Promise<Attempt> {
+/** One request, as generateStructured makes it (provider batches capture its body: server/llm/batch/request-body.ts). */
+export async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[]): Promise<Attempt> {
   const signals = [AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])];
   const result = await generateText({
     model: call.model,
@@ -117,7 +118,8 @@ async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism:
   return { text: result.text, usage: result.usage, reasoningText: result.finalStep.reasoningText, finishReason: result.finishReason };
 }
 
-function validate<S extends z.ZodType>(schema: S, attempt: Attempt, maxOutputTokens: number | undefined): { ok: true; value: z.infer<S> } | { ok: false; problem: string } {
+/** Parses (tolerating fences and prose) and validates one answer; provider batch results use it too. */
+export function validate<S extends z.ZodType>(schema: S, attempt: Pick<Attempt, "text" | "finishReason">, maxOutputTokens: number | undefined): { ok: true; value: z.infer<S> } | { ok: false; problem: string } {
   const json = extractJson(attempt.text);
   const cutOff = attempt.finishReason === "length" ? ` The answer was cut off by the output token limit${maxOutputTokens ? ` (maxOutputTokens ${maxOutputTokens})` : ""}; answer more briefly.` : "";
   if (json === undefined) return { ok: false, problem: `the answer is not JSON.${cutOff}` };

@@ -1,8 +1,8 @@
 import { classificationExample } from "@/lib/designs/examples";
-import type { DatasetDesignInput } from "@/lib/designs/design-schema";
+import type { DatasetDesignInput, DesignInputOfType } from "@/lib/designs/design-schema";
 
 /** The example design, pointed at a given mock LLM URL, with faster limits for tests. */
-export function supportIntentsDesign(baseURL: string, overrides: Partial<DatasetDesignInput> = {}): DatasetDesignInput {
+export function supportIntentsDesign(baseURL: string, overrides: Partial<DesignInputOfType<"classification">> = {}): DatasetDesignInput {
   const example = classificationExample(baseURL);
   return {
     ...example,

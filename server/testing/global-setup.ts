@@ -14,9 +14,11 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => undefined as void;
   if (!adminUrl) {
+    // A cluster per port: two test runs on different ports must not share (and stop) one data dir.
+    const port = Number(process.env.TEST_PG_PORT ?? 54339);
     const cluster = await startEmbeddedPostgres({
-      dataDir: path.join(PROJECT_ROOT, ".data", "test-postgres"),
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      dataDir: path.join(PROJECT_ROOT, ".data", port === 54339 ? "test-postgres" : `test-postgres-${port}`),
+      port,
     });
     adminUrl = cluster.url("postgres");
     stop = cluster.stop;

@@ -4,6 +4,7 @@ import { connectionsRouter } from "@/server/providers/router";
 import { runsRouter } from "@/server/generation/router";
 import { pricesRouter } from "@/server/llm/pricing/router";
 import { rowsRouter } from "@/server/review/router";
+import { sourcesRouter } from "@/server/sources/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   rows: rowsRouter,
   connections: connectionsRouter,
   prices: pricesRouter,
+  sources: sourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;

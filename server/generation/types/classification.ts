@@ -1,37 +1,65 @@
-// The classification type's one step: a list of texts for a label, in a language.
+// Classification: per label × language × prompt, a list of texts. With
+// multiLabel each text also carries any other labels that fit it.
 import { z } from "zod";
-import type { WorkItemPayload } from "../payload";
+import { runSingle, SYSTEM_PROMPT, type ItemInput, type RowDraft, type TypeEngine } from "./engine";
+import { cached, exactly, nonEmpty, stringList } from "./lists";
 
-function buildOutputSchema(samples: number) {
-  return z.object({
-    texts: z
-      .array(z.string().trim().min(1, { error: "texts must not be empty strings" }))
-      .length(samples, { error: `texts must contain exactly ${samples} items` }),
-  });
+type Settings = { multiLabel: boolean; labels: string[] };
+
+function multiLabelSchema(labels: string[], label: string, count: number) {
+  return cached(`multi:${labels.join("\u0000")}:${label}:${count}`, () =>
+    z.object({
+      items: exactly(
+        z.object({
+          text: nonEmpty("text"),
+          labels: z
+            .array(z.enum(labels as [string, ...string[]]))
+            .min(1)
+            .refine((chosen) => chosen.includes(label), { error: `labels must include "${label}", the label this text was written for` }),
+        }),
+        count,
+        "items",
+      ),
+    }),
+  );
 }
 
-// One schema per sample count: zod compiles a schema's fast parser on first use, so a
-// fresh schema per work item would pay that (and the JSON-schema conversion) every call.
-const outputSchemas = new Map<number, ReturnType<typeof buildOutputSchema>>();
+/** The output schema of single-label items (kept for the engine benchmark and tests). */
+export const classificationOutputSchema = (samples: number) => stringList("texts", samples);
 
-export function classificationOutputSchema(samples: number) {
-  let schema = outputSchemas.get(samples);
-  if (!schema) {
-    schema = buildOutputSchema(samples);
-    outputSchemas.set(samples, schema);
+function call(input: ItemInput) {
+  const settings = input.settings as Settings;
+  const label = String(input.cell.label);
+  if (!settings.multiLabel) return { step: "texts", system: SYSTEM_PROMPT, prompt: input.prompt, schema: classificationOutputSchema(input.samples) };
+  const prompt = `${input.prompt}\n\nFor each text, list every label that applies: always "${label}", plus any of ${settings.labels.map((name) => `"${name}"`).join(", ")} that also fit.`;
+  return { step: "texts", system: SYSTEM_PROMPT, prompt, schema: multiLabelSchema(settings.labels, label, input.samples) };
+}
+
+function rows(output: unknown, input: ItemInput): RowDraft[] {
+  const label = String(input.cell.label);
+  if ((input.settings as Settings).multiLabel) {
+    return (output as { items: { text: string; labels: string[] }[] }).items.map(({ text, labels }) => {
+      const unique = [label, ...labels.filter((name, index) => name !== label && labels.indexOf(name) === index)];
+      return { data: { text, label, labels: unique, language: input.language }, text, labels: unique };
+    });
   }
-  return schema;
+  return (output as { texts: string[] }).texts.map((text) => ({ data: { text, label, language: input.language }, text, labels: [label] }));
 }
 
-export const classificationSystemPrompt =
-  "You generate synthetic training data. Follow the user's instructions exactly and answer only with the requested JSON.";
-
-export type RowDraft = { data: Record<string, unknown>; text: string; labels: string[] };
-
-export function classificationRows(output: { texts: string[] }, payload: WorkItemPayload): RowDraft[] {
-  return output.texts.map((text) => ({
-    data: { text, label: payload.label, language: payload.language },
-    text,
-    labels: [payload.label],
-  }));
-}
+export const classificationEngine: TypeEngine<"classification"> = {
+  type: "classification",
+  cells(design) {
+    const all = design.labels.map((label) => label.name).join(", ");
+    return {
+      cells: design.labels.map((label) => ({ values: { label: label.name, label_description: label.description, labels: all }, data: { label: label.name } })),
+      factors: { labels: design.labels.length },
+    };
+  },
+  settings: (design) => ({ multiLabel: design.multiLabel, labels: design.labels.map((label) => label.name) }),
+  rowsPerItem: (design) => design.samplesPerPrompt,
+  callsPerItem: () => 1,
+  single: { call, rows },
+  run(input, steps) {
+    return runSingle(this as Required<typeof this>, input, steps);
+  },
+};

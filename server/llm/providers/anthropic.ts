@@ -7,5 +7,5 @@ export const anthropicAdapter: ProviderAdapter = {
   // The package's "auto" mode: native output_config.format on models that have
   // structured outputs, otherwise a forced "json" tool whose input is the answer.
   nativeMechanism: "output_config.format, or a forced json tool on older models",
-  build: ({ baseURL, apiKey, model }) => createAnthropic({ baseURL, apiKey })(model),
+  build: ({ baseURL, apiKey, model, fetch }) => createAnthropic({ baseURL, apiKey, fetch })(model),
 };

@@ -7,5 +7,5 @@ export const openaiAdapter: ProviderAdapter = {
   nativeMechanism: "response_format json_schema (strict)",
   // `.chat`: the Chat Completions API, which every OpenAI-style proxy also speaks
   // (the package's default is the Responses API). Strict json_schema is its default.
-  build: ({ baseURL, apiKey, model }) => createOpenAI({ baseURL, apiKey }).chat(model),
+  build: ({ baseURL, apiKey, model, fetch }) => createOpenAI({ baseURL, apiKey, fetch }).chat(model),
 };

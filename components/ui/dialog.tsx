@@ -1,7 +1,7 @@
 "use client";
 
-// Radix Dialog styled like the rest of the app. It lives here rather than in
-// components/ui because only the settings screens use a dialog so far.
+// Radix Dialog styled like the rest of the app: a title, an optional description,
+// the content, and a close button.
 import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import type { ReactNode } from "react";

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { makePdf } from "@/server/testing/pdf-fixture";
+import { parseSourceFile } from "./index";
+
+const MB = 1024 * 1024;
+const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typeof content === "string" ? new TextEncoder().encode(content) : content });
+
+describe("parseSourceFile", () => {
+  it("picks the parser by extension and reports format, encoding and size", async () => {
+    const result = await parseSourceFile(file("notes.TXT", "one\n\ntwo"), { maxBytes: MB });
+    expect(result).toMatchObject({ format: "txt", encoding: "utf-8", sizeBytes: 8, records: [{ text: "one" }, { text: "two" }] });
+    expect((await parseSourceFile(file("rows.ndjson", '{"text":"a"}'), { maxBytes: MB })).format).toBe("jsonl");
+    expect((await parseSourceFile(file("doc.pdf", makePdf([["Hello"]])), { maxBytes: MB })).encoding).toBeNull();
+  });
+
+  it("reads a Latin-1 CSV", async () => {
+    const latin1 = new Uint8Array(Buffer.from("text,city\nd\u00e9j\u00e0 vu,Z\u00fcrich\n", "latin1"));
+    const result = await parseSourceFile(file("legacy.csv", latin1), { maxBytes: MB });
+    expect(result.encoding).toBe("windows-1252");
+    expect(result.records).toEqual([{ text: "déjà vu", city: "Zürich" }]);
+  });
+
+  it("reads a UTF-16 JSONL file with a BOM", async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('{"text":"naïve"}\n', "utf16le")]);
+    const result = await parseSourceFile(file("u.jsonl", bytes), { maxBytes: MB });
+    expect(result).toMatchObject({ encoding: "utf-16le", records: [{ text: "naïve" }] });
+  });
+
+  it("refuses a file over the size limit, naming the size and the limit", async () => {
+    await expect(parseSourceFile(file("big.txt", "x".repeat(3 * 1024 + 512)), { maxBytes: 2048 })).rejects.toThrow(
+      "big.txt: the file is 3.5 KB, above the 2 KB limit for source files. Split it into smaller files, or raise SOURCE_MAX_BYTES on the server.",
+    );
+  });
+
+  it("refuses an unsupported extension and lists the supported ones", async () => {
+    await expect(parseSourceFile(file("report.docx", "x"), { maxBytes: MB })).rejects.toThrow("report.docx: unsupported file type. Upload one of .txt, .text, .md, .markdown, .csv, .jsonl, .ndjson, .pdf");
+  });
+
+  it("refuses empty files and files without documents, saying why", async () => {
+    await expect(parseSourceFile(file("empty.txt", ""), { maxBytes: MB })).rejects.toThrow("empty.txt: the file is empty.");
+    await expect(parseSourceFile(file("header.csv", "text,label\n"), { maxBytes: MB })).rejects.toThrow("header.csv: no documents found: it needs a header row naming the columns and at least one row under it.");
+    await expect(parseSourceFile(file("scan.pdf", makePdf([[]])), { maxBytes: MB })).rejects.toThrow("scan.pdf: no documents found: no page has a text layer");
+  });
+});
