@@ -16,6 +16,9 @@ export function SiteHeader() {
           <Link href="/datasets/new" className="transition-colors hover:text-foreground">
             New dataset
           </Link>
+          <Link href="/sources" className="transition-colors hover:text-foreground" data-testid="nav-sources">
+            Sources
+          </Link>
           <Link href="/settings/connections" className="transition-colors hover:text-foreground" data-testid="nav-connections">
             Connections
           </Link>

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import Link from "next/link";
-import { classificationDesignSchema } from "@/lib/designs/design-schema";
+import { useSearchParams } from "next/navigation";
+import { datasetDesignSchema } from "@/lib/designs/design-schema";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
@@ -19,6 +20,7 @@ import { RunsList } from "./runs-list";
 
 export function DatasetOverview({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
+  const previewNotKept = useSearchParams().get("preview") === "not-kept";
   const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));
   // Shares the runs query RunsList polls; only asks whether a run is still writing rows.
   const live = useQuery(trpc.runs.list.queryOptions({ datasetId }, { select: (runs) => runs.some((run) => isActiveRunStatus(run.status)) }));
@@ -26,7 +28,7 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
   if (dataset.isPending) return <Loading label="Loading the dataset…" />;
   if (dataset.isError) return <ErrorNotice title="Could not load the dataset" message={dataset.error.message} />;
 
-  const parsed = classificationDesignSchema.safeParse(dataset.data.design);
+  const parsed = datasetDesignSchema.safeParse(dataset.data.design);
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -62,6 +64,11 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
       ) : (
         <ErrorNotice title="This design no longer passes validation" message={parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")} />
       )}
+      {previewNotKept ? (
+        <p role="status" data-testid="preview-not-kept" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+          The dataset was saved, but the preview&apos;s rows could not be kept (the preview was discarded or expired, or the design changed). Launch a run to generate rows.
+        </p>
+      ) : null}
       <RunsList datasetId={datasetId} />
       <RowsTable datasetId={datasetId} live={live.data ?? false} />
     </div>

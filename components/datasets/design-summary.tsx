@@ -2,8 +2,9 @@ import { languageName } from "@/lib/designs/languages";
 import type { DatasetDesign } from "@/lib/designs/design-schema";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PlannedPanel } from "./planned-panel";
+import { classificationView, PlannedPanel } from "./planned-panel";
 import { summarizeDesignPlan } from "./plan";
+import { ServerPlannedPanel } from "./server-planned-panel";
 import { TypeFields } from "./type-fields";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -79,7 +80,7 @@ export function DesignSummary({ design }: { design: DatasetDesign }) {
           </dl>
         </CardContent>
       </Card>
-      {design.type === "classification" ? <PlannedPanel plan={summarizeDesignPlan(design)} /> : null}
+      {design.type === "classification" ? <PlannedPanel plan={classificationView(summarizeDesignPlan(design))} /> : <ServerPlannedPanel design={design} />}
     </div>
   );
 }

@@ -7,9 +7,9 @@ import type { LabelDraft } from "./design-draft";
 import { FieldIssues, issuesAt, type FieldIssue } from "./form-issues";
 import { FormSection } from "./section";
 
-type Props = { labels: LabelDraft[]; onChange: (labels: LabelDraft[]) => void; issues: readonly FieldIssue[] };
+type Props = { labels: LabelDraft[]; onChange: (labels: LabelDraft[]) => void; issues: readonly FieldIssue[]; children?: React.ReactNode };
 
-export function LabelsField({ labels, onChange, issues }: Props) {
+export function LabelsField({ labels, onChange, issues, children }: Props) {
   const update = (index: number, patch: Partial<LabelDraft>) => onChange(labels.map((label, i) => (i === index ? { ...label, ...patch } : label)));
   const general = issues.filter((issue) => issue.path === "labels").map((issue) => issue.message);
 
@@ -66,6 +66,7 @@ export function LabelsField({ labels, onChange, issues }: Props) {
           );
         })}
         <FieldIssues messages={general} />
+        {children}
       </div>
     </FormSection>
   );

@@ -9,7 +9,8 @@ import { FormSection } from "./section";
 
 type Props = {
   languages: string;
-  samplesPerPrompt: string;
+  /** undefined: the type has no sample count (transform). */
+  samplesPerPrompt?: string;
   onChange: (patch: { languages?: string; samplesPerPrompt?: string }) => void;
   issues: readonly FieldIssue[];
 };
@@ -35,7 +36,8 @@ export function LanguagesField({ languages, samplesPerPrompt, onChange, issues }
             </div>
           ) : null}
         </Field>
-        <Field label="Samples per prompt" htmlFor="samples-per-prompt" hint="Texts asked for in one call (1–100), {{num_samples}}" issues={issuesAt(issues, "samplesPerPrompt")}>
+        {samplesPerPrompt === undefined ? null : (
+        <Field label="Samples per prompt" htmlFor="samples-per-prompt" hint="Rows asked for in one prompt (1–100), {{num_samples}}" issues={issuesAt(issues, "samplesPerPrompt")}>
           <Input
             id="samples-per-prompt"
             data-testid="samples-per-prompt"
@@ -47,6 +49,7 @@ export function LanguagesField({ languages, samplesPerPrompt, onChange, issues }
             onChange={(event) => onChange({ samplesPerPrompt: event.target.value })}
           />
         </Field>
+        )}
       </div>
     </FormSection>
   );

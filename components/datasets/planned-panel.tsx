@@ -3,14 +3,35 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCount } from "@/components/format";
 import type { PlanSummary } from "./plan";
 
-export function PlannedPanel({ plan, children }: { plan: PlanSummary; children?: ReactNode }) {
-  const factors: { name: string; value: number | null; testId: string }[] = [
-    { name: "prompts", value: plan.prompts, testId: "planned-prompts" },
-    { name: "labels", value: plan.labels, testId: "planned-labels" },
-    { name: "languages", value: plan.languages, testId: "planned-languages" },
-    { name: "models", value: plan.models, testId: "planned-models" },
-    { name: "samples per prompt", value: plan.samplesPerPrompt, testId: "planned-samples" },
-  ];
+export type PlanFactor = { name: string; value: number | null; testId: string };
+/** What the panel shows: rows, and the factors whose product they are. */
+export type PlannedView = { rows: number | null; factors: PlanFactor[]; capped: boolean; prompts: number; uncappedPrompts: number };
+
+export function classificationView(plan: PlanSummary): PlannedView {
+  return {
+    rows: plan.rows, capped: plan.capped, prompts: plan.prompts, uncappedPrompts: plan.uncappedPrompts,
+    factors: [
+      { name: "prompts", value: plan.prompts, testId: "planned-prompts" },
+      { name: "labels", value: plan.labels, testId: "planned-labels" },
+      { name: "languages", value: plan.languages, testId: "planned-languages" },
+      { name: "models", value: plan.models, testId: "planned-models" },
+      { name: "samples per prompt", value: plan.samplesPerPrompt, testId: "planned-samples" },
+    ],
+  };
+}
+
+const factorNames: Record<string, string> = { rowsPerItem: "rows per work item", prompts: "prompts", languages: "languages", models: "models" };
+
+/** The server planner's factors, in its order (prompts, the type's own, languages, models, rows per item). */
+export function serverView(plan: { plannedRows: number; factors: Record<string, number>; capped: boolean; uncappedPrompts: number }): PlannedView {
+  return {
+    rows: plan.plannedRows, capped: plan.capped, prompts: plan.factors.prompts ?? 0, uncappedPrompts: plan.uncappedPrompts,
+    factors: Object.entries(plan.factors).map(([name, value]) => ({ name: factorNames[name] ?? name, value, testId: `planned-${name.replace(/\W+/g, "-").toLowerCase()}` })),
+  };
+}
+
+export function PlannedPanel({ plan, children }: { plan: PlannedView; children?: ReactNode }) {
+  const { factors } = plan;
   return (
     <Card>
       <CardHeader>

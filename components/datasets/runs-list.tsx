@@ -6,6 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { formatCount, formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/query-state";
 import { isActiveRunStatus, RunStatusBadge } from "@/components/runs/run-status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 
@@ -37,8 +38,13 @@ export function RunsList({ datasetId }: { datasetId: string }) {
               return (
                 <li key={run.id} data-testid="run-item" className="py-3 first:pt-0 last:pb-0">
                   <Link href={`/datasets/${datasetId}/runs/${run.id}`} className="grid gap-2 rounded-md transition-colors hover:text-foreground sm:grid-cols-[8rem_minmax(0,1fr)_10rem] sm:items-center sm:gap-4">
-                    <span className="flex items-center">
+                    <span className="flex items-center gap-1.5">
                       <RunStatusBadge status={run.status} />
+                      {run.fromPreview ? (
+                        <Badge variant="outline" data-testid="run-from-preview" title="Rows kept from a preview">
+                          preview
+                        </Badge>
+                      ) : null}
                     </span>
                     <span className="grid gap-1.5">
                       <Progress value={done} max={run.plannedRows} aria-label="Rows done" className="h-1.5" />

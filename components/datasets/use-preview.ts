@@ -4,15 +4,15 @@
 // the full current state of every preview row (later lines supersede earlier
 // ones), then one `done` or `error` event.
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { PreviewEvent, PreviewRow } from "@/lib/previews/preview-row";
 import type { FieldIssue } from "./form-issues";
 
-export type PreviewRow = { text: string; label: string; language: string; model?: string; status?: "streaming" | "done" | "error"; error?: string };
-type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage?: { inputTokens?: number; outputTokens?: number }; calls?: number; rows?: number } | { type: "error"; message: string };
+export type { PreviewRow };
 
 export type PreviewState =
   | { status: "idle" }
   | { status: "streaming"; rows: PreviewRow[] }
-  | { status: "done"; rows: PreviewRow[]; usage?: { inputTokens?: number; outputTokens?: number }; calls?: number; rowCount?: number }
+  | { status: "done"; rows: PreviewRow[]; previewId: string; usage?: { inputTokens?: number; outputTokens?: number }; calls?: number; rowCount?: number }
   | { status: "error"; rows: PreviewRow[]; message: string; issues: FieldIssue[] };
 
 async function readFailure(response: Response): Promise<{ message: string; issues: FieldIssue[] }> {
@@ -49,12 +49,13 @@ export function usePreview() {
       const apply = (line: string) => {
         if (line.trim() === "") return;
         const event = JSON.parse(line) as PreviewEvent;
+        if (event.type === "preview") return;
         if (event.type === "rows") {
           rows = event.rows;
           setState({ status: "streaming", rows });
         } else if (event.type === "done") {
           finished = true;
-          setState({ status: "done", rows, usage: event.usage, calls: event.calls, rowCount: event.rows });
+          setState({ status: "done", rows, previewId: event.previewId, usage: event.usage, calls: event.calls, rowCount: event.rows });
         } else {
           finished = true;
           setState({ status: "error", rows, message: event.message, issues: [] });
@@ -79,5 +80,11 @@ export function usePreview() {
     }
   }, []);
 
-  return { state, start };
+  /** Forgets the preview here (the caller deletes it on the server). */
+  const clear = useCallback(() => {
+    controllerRef.current?.abort();
+    setState({ status: "idle" });
+  }, []);
+
+  return { state, start, clear };
 }

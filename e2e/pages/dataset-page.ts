@@ -25,6 +25,14 @@ export class DatasetPage {
     return table.getByTestId("row-text").allTextContents();
   }
 
+  /** Downloads `<name>.design.json` from "Export design". */
+  async downloadDesign() {
+    await this.page.getByTestId("export-design").click();
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId("download-design").click()]);
+    await this.page.keyboard.press("Escape");
+    return download;
+  }
+
   async downloadJsonl() {
     const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId("download-jsonl").first().click()]);
     return download;

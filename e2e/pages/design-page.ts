@@ -45,6 +45,26 @@ export class DesignPage {
     return this.page.getByTestId(`template-diagnostics-${index}`);
   }
 
+  /** Opens "Export design" and returns the JSON it shows (the file `cli generate` takes), then closes it. */
+  async exportedDesign(): Promise<unknown> {
+    await this.page.getByTestId("export-design").click();
+    const text = await this.page.getByTestId("export-design-text").inputValue();
+    await this.page.keyboard.press("Escape");
+    return JSON.parse(text);
+  }
+
+  /** Pastes a design into "Import design" and submits; the dialog closes when it was valid. */
+  async importDesign(json: string) {
+    await this.page.getByTestId("import-design").click();
+    await this.page.getByTestId("import-design-text").fill(json);
+    await this.page.getByTestId("import-design-submit").click();
+  }
+
+  /** The problems "Import design" lists, each with its path. */
+  importIssues() {
+    return this.page.getByTestId("import-design-issues");
+  }
+
   plannedRows() {
     return this.page.getByTestId("planned-rows");
   }

@@ -16,3 +16,8 @@ export const BATCH_PRICE_FACTOR = 0.5;
 
 /** The provider kinds that have a batch API the engine speaks. */
 export const batchProviderKinds = ["openai", "anthropic"] as const;
+
+/** An estimate or price for the mode: batch requests cost BATCH_PRICE_FACTOR of online ones. */
+export function costForMode<T extends number | null>(costUsd: T, mode: RunModeName): T {
+  return (costUsd === null || mode === "online" ? costUsd : costUsd * BATCH_PRICE_FACTOR) as T;
+}

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 /** One value of a source record; every column of an uploaded file or Hub row. */
 export const sourceValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type SourceValue = z.infer<typeof sourceValueSchema>;
 export const sourceRecordSchema = z.record(z.string(), sourceValueSchema);
 export type SourceRecord = z.infer<typeof sourceRecordSchema>;
 

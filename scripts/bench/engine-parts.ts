@@ -79,6 +79,16 @@ export function sampleRss() {
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/**
+ * This process's memory (the engine's; the mock and Postgres are other processes): RSS, the V8
+ * heap's used and reserved size, memory of JS objects held outside it (external, of which
+ * ArrayBuffers and Buffers are arrayBuffers).
+ */
+export function memoryLine(): string {
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return `RSS ${mb(rss)} (heap ${mb(heapUsed)} used / ${mb(heapTotal)} total, external ${mb(external)}, arrayBuffers ${mb(arrayBuffers)})`;
+}
+
 type RawRow = { text: string; data: unknown; labels: string[]; language: string; model: string; prompt: string; variables: unknown; parameters: unknown; connection_id: string | null };
 
 const COLUMNS = ["id", "dataset_id", "run_id", "work_item_id", "index", "data", "text", "labels", "language", "model", "connection_id", "prompt", "variables", "parameters", "input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "latency_ms"];

@@ -1,4 +1,4 @@
-// `npm run bench:engine [-- --rows N | --quick] [--samples S] [--workers W] [--concurrency C]`:
+// `npm run bench:engine [-- --rows N | --quick] [--samples S] [--workers W] [--concurrency C] [--memory-trace]`:
 // engine overhead with an instant model. A classification run through the real
 // engine (createDataset → launchRun → pg-boss → worker → mock LLM → commit),
 // rows/s persisted from the first row to the last, against a raw batched
@@ -9,7 +9,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureDatabase, PROJECT_ROOT } from "@/scripts/database/ensure-database";
-import { dropBenchDatabases, engineBenchDesign, mb, rawInsert, sampleRss, startMockProcess } from "./engine-parts";
+import { dropBenchDatabases, engineBenchDesign, mb, memoryLine, rawInsert, sampleRss, startMockProcess } from "./engine-parts";
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 
@@ -21,6 +21,8 @@ const { values: flags } = parseArgs({
     workers: { type: "string", default: "1" },
     concurrency: { type: "string", default: "128" },
     "batch-size": { type: "string", default: "64" },
+    /** Logs the engine process's memory every second of the measured run. */
+    "memory-trace": { type: "boolean", default: false },
   },
 });
 const rows = Number(flags.rows ?? (flags.quick ? 2_000 : 20_000));
@@ -96,12 +98,14 @@ async function main(): Promise<number> {
     rss.reset();
     const atMilestone: string[] = [];
     log(`engine: ${rows} rows (${rows / samples} items × ${samples} samples), ${workers} worker(s), concurrency ${concurrency}, batch ${batchSize}`);
-    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${mb(process.memoryUsage.rss())} (heap ${mb(process.memoryUsage().heapUsed)})`));
+    const trace = flags["memory-trace"] ? setInterval(() => log(memoryLine()), 1000) : undefined;
+    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${memoryLine()}`));
+    clearInterval(trace);
     const enginePeak = rss.peak;
     // What the heap really holds once garbage is gone (package.json runs this with --expose-gc).
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    const liveHeap = gc ? mb(process.memoryUsage().heapUsed) : "n/a (run with --expose-gc)";
+    const liveHeap = gc ? memoryLine() : "n/a (run with --expose-gc)";
     if (engine.stored !== rows) throw new Error(`the run stored ${engine.stored} rows, planned ${rows}`);
     const engineRate = engine.stored / (engine.spanMs / 1000);
 
@@ -119,7 +123,9 @@ async function main(): Promise<number> {
     console.log(`  engine: ${engineRate.toFixed(0)} rows/s persisted (first → last row ${(engine.spanMs / 1000).toFixed(2)} s; launch ${(engine.launchMs / 1000).toFixed(2)} s, launch → finished ${(engine.totalMs / 1000).toFixed(2)} s)`);
     console.log(`  raw batched INSERT: ${rawRate.toFixed(0)} rows/s (${(rawMs / 1000).toFixed(2)} s)`);
     console.log(`  engine / raw: ${(share * 100).toFixed(0)} %`);
-    console.log(`  RSS (sampled every 100 ms): ${mb(baseline)} before the run, peak ${mb(enginePeak)}; at ${atMilestone.join(", ")}; live heap after the run (full GC): ${liveHeap}`);
+    console.log(`  memory of the engine process (RSS sampled every 100 ms): ${mb(baseline)} before the run, peak ${mb(enginePeak)}`);
+    for (const line of atMilestone) console.log(`    at ${line}`);
+    console.log(`    after the run and a full GC: ${liveHeap}`);
     const met = engineRate >= TARGET_ROWS_PER_S && share >= TARGET_SHARE_OF_RAW;
     console.log(`  target: ≥ ${TARGET_ROWS_PER_S} rows/s and ≥ ${TARGET_SHARE_OF_RAW * 100} % of raw ${flags.quick ? "(not judged on --quick)" : met ? "[target met]" : "[BELOW TARGET]"}`);
     return flags.quick || met ? 0 : 1;

@@ -2,12 +2,12 @@
 // validate, check the model, build the answer, draw a fault and a delay, then let the protocol
 // shape the reply. Faults and jitter depend only on (seed, request number), so a run repeats exactly.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createAnswer, truncateJson, UnsatisfiableSchemaError, type Answer, type Prompt } from "./answer";
+import { truncateJson } from "./answer";
 import type { ResolvedMockLlmOptions } from "./options";
 import type { Failure, Protocol, ProtocolName, RouteParams } from "./protocols/protocol";
 import { createRateLimiter, retryAfterHeaders } from "./rate-limit";
+import { answerRequest, completionOf } from "./respond";
 import { createRngFor, hashString } from "./rng";
-import { countTokens } from "./wire";
 
 export interface MockLlmStats {
   /** Every HTTP request received, on any route. */
@@ -23,6 +23,8 @@ export interface MockLlmStats {
   faults: { error500: number; error429: number; truncatedJson: number; noAnswer: number };
   /** 429s caused by the `rpm` quota (not injected ones): a correct client limiter keeps this at 0. */
   quota429: number;
+  /** Batch APIs (both protocols): batches created, requests in them, batches cancelled. */
+  batches: { created: number; requests: number; cancelled: number };
 }
 
 type Fault = keyof MockLlmStats["faults"] | undefined;
@@ -49,6 +51,7 @@ export function createExchange(options: ResolvedMockLlmOptions): Exchange {
     streamed: 0,
     faults: { error500: 0, error429: 0, truncatedJson: 0, noAnswer: 0 },
     quota429: 0,
+    batches: { created: 0, requests: 0, cancelled: 0 },
   };
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -103,21 +106,10 @@ export function createExchange(options: ResolvedMockLlmOptions): Exchange {
     } catch {
       return fail({ kind: "invalid_json" }, headers);
     }
-    const parsed = protocol.parse(json, params);
-    if (!("request" in parsed)) return fail({ kind: "invalid_request", ...parsed }, headers);
-    const { request } = parsed;
-    const model = protocol.model(request);
-    if (!options.models.includes(model)) return fail({ kind: "unknown_model", model }, headers);
-    const refusal = protocol.refuse?.(request);
-    if (refusal !== undefined) return send(res, refusal.status, refusal.body, headers);
-    const prompt = protocol.prompt(request);
-    let answer: Answer;
-    try {
-      answer = createAnswer(prompt, options.seed);
-    } catch (error) {
-      if (!(error instanceof UnsatisfiableSchemaError)) throw error;
-      return fail({ kind: "unsatisfiable_schema", message: error.message }, headers);
-    }
+    const answered = answerRequest(protocol, json, params, options);
+    if ("failure" in answered) return fail(answered.failure, headers);
+    if ("reply" in answered) return send(res, answered.reply.status, answered.reply.body, headers);
+    const { request, model, prompt, answer } = answered;
 
     const draw = createRngFor(options.seed, "fault", index);
     const fault = chooseFault(draw.next(), options);
@@ -137,15 +129,8 @@ export function createExchange(options: ResolvedMockLlmOptions): Exchange {
     }
 
     const content = fault === "truncatedJson" ? truncateJson(answer.content) : answer.content;
-    const rendered = protocol.render(request, {
-      id: `mock${hashString(`${options.seed}:${index}`).toString(36)}${index.toString(36)}`,
-      created: Math.floor(Date.now() / 1000),
-      model,
-      content,
-      finishReason: answer.finishReason,
-      inputTokens: countPromptTokens(prompt),
-      outputTokens: countTokens(content),
-    });
+    const id = `mock${hashString(`${options.seed}:${index}`).toString(36)}${index.toString(36)}`;
+    const rendered = protocol.render(request, completionOf({ id, model, prompt, content, finishReason: answer.finishReason }));
     if ("body" in rendered) return send(res, 200, rendered.body, headers);
     stats.streamed++;
     stats.byStatus[200] = (stats.byStatus[200] ?? 0) + 1;
@@ -163,11 +148,6 @@ export function createExchange(options: ResolvedMockLlmOptions): Exchange {
       timers.clear();
     },
   };
-}
-
-function countPromptTokens(prompt: Prompt): number {
-  const chars = prompt.messages.reduce((sum, m) => sum + m.text.length, 0);
-  return Math.max(1, Math.ceil(chars / 4));
 }
 
 function chooseFault(draw: number, options: ResolvedMockLlmOptions): Fault {

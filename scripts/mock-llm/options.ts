@@ -23,11 +23,23 @@ export const mockLlmOptionsSchema = z
     /** How long a "no answer" request stays open before its socket is destroyed. */
     noAnswerMs: z.number().int().min(0).default(100),
     models: z.array(z.string().min(1)).min(1).default(["mock-1", "mock-2", BROKEN_FIRST_MODEL, NO_JSON_SCHEMA_MODEL]),
+    /** Batch APIs: how long after its creation a batch ends (it validates and runs before). */
+    batchCompletionMs: z.number().int().min(0).default(0),
+    /** Batch APIs: every batch expires instead of completing; only the first half of its requests is answered. */
+    batchExpire: z.boolean().default(false),
+    /** Batch APIs: share of a batch's requests answered with an error (drawn per custom_id). */
+    batchErrors: rate,
+    /** Batch APIs: share of a batch's answers whose JSON is cut in half. */
+    batchBrokenJson: rate,
   })
   .refine((o) => o.error500 + o.error429 + o.truncatedJson + o.noAnswer <= 1, {
     // One draw decides a request's fault, so the rates partition [0, 1).
     message: "fault rates (error500 + error429 + truncatedJson + noAnswer) must add up to at most 1",
     path: ["error500"],
+  })
+  .refine((o) => o.batchErrors + o.batchBrokenJson <= 1, {
+    message: "batch fault rates (batchErrors + batchBrokenJson) must add up to at most 1",
+    path: ["batchErrors"],
   });
 
 /** What callers pass: every field optional, defaults filled by the schema. */
@@ -52,6 +64,10 @@ const FLAGS: Record<string, { key: OptionKey; kind: "number" | "list" | "switch"
   "--truncate": { key: "truncatedJson", kind: "number", help: "share of answers cut in half, 0..1" },
   "--no-answer": { key: "noAnswer", kind: "number", help: "share of requests whose socket is destroyed, 0..1" },
   "--no-answer-ms": { key: "noAnswerMs", kind: "number", help: "wait before destroying such a socket (default 100)" },
+  "--batch-completion-ms": { key: "batchCompletionMs", kind: "number", help: "batch APIs: a batch ends this long after creation (default 0)" },
+  "--batch-expire": { key: "batchExpire", kind: "switch", help: "batch APIs: batches expire with half of their requests answered" },
+  "--batch-errors": { key: "batchErrors", kind: "number", help: "batch APIs: share of requests answered with an error, 0..1" },
+  "--batch-broken-json": { key: "batchBrokenJson", kind: "number", help: "batch APIs: share of answers with JSON cut in half, 0..1" },
   "--models": { key: "models", kind: "list", help: `comma-separated model ids (default mock-1,mock-2,${BROKEN_FIRST_MODEL},${NO_JSON_SCHEMA_MODEL})` },
 };
 
@@ -60,7 +76,8 @@ export const mockLlmUsage = [
   "",
   "Serves, on one port: OpenAI chat completions (/v1/chat/completions, /v1/models), Anthropic",
   "Messages (/v1/messages), Gemini (/v1beta/models/{model}:generateContent, :streamGenerateContent)",
-  "and Ollama (/api/chat, /api/tags). Scenario models: mock-broken-first answers truncated JSON to a",
+  "and Ollama (/api/chat, /api/tags), plus the OpenAI Batch (/v1/files, /v1/batches) and Anthropic",
+  "Message Batches (/v1/messages/batches) APIs. Scenario models: mock-broken-first answers truncated JSON to a",
   "first attempt and valid JSON to a repair turn; mock-no-json-schema rejects OpenAI json_schema.",
   "",
   ...Object.entries(FLAGS).map(([flag, { help }]) => `  ${flag.padEnd(21)} ${help}`),
@@ -102,6 +119,6 @@ export function parseMockLlmArgs(argv: readonly string[]): ResolvedMockLlmOption
   const key = issue.path[0] as OptionKey | undefined;
   const flag = (key !== undefined ? flagOf[key] : undefined) ?? "arguments";
   // The refine spans all fault flags, so name them together rather than blame one.
-  const name = issue.code === "custom" ? "--fail-500/--fail-429/--truncate/--no-answer" : flag;
+  const name = issue.code !== "custom" ? flag : key === "batchErrors" ? "--batch-errors/--batch-broken-json" : "--fail-500/--fail-429/--truncate/--no-answer";
   throw new MockLlmArgsError(`${name}: ${issue.message}`);
 }

@@ -1,8 +1,12 @@
 // A mock LLM server for tests, benchmarks and offline demos: OpenAI chat completions, Anthropic
 // Messages, Gemini and Ollama on one port, with deterministic answers, structured output from the
-// request's JSON schema, one RPM quota over all protocols, and seeded fault injection.
+// request's JSON schema, one RPM quota over all protocols, and seeded fault injection; plus the
+// OpenAI Batch and Anthropic Message Batches APIs (batches/).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAnthropicBatchRoutes } from "./batches/anthropic";
+import { createOpenAiBatchRoutes } from "./batches/openai";
+import { createBatchStore } from "./batches/store";
 import { createExchange, type MockLlmStats } from "./exchange";
 import { mockLlmOptionsSchema, type MockLlmOptions } from "./options";
 import { anthropicProtocol } from "./protocols/anthropic";
@@ -31,6 +35,8 @@ export async function startMockLlm(input: MockLlmOptions = {}): Promise<MockLlm>
   const exchange = createExchange(options);
   const { stats, send } = exchange;
   const started = Math.floor(Date.now() / 1000);
+  const batchStore = createBatchStore(options, stats.batches);
+  const batchRoutes = [createOpenAiBatchRoutes(batchStore, send), createAnthropicBatchRoutes(batchStore, send)];
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests++;
@@ -41,6 +47,7 @@ export async function startMockLlm(input: MockLlmOptions = {}): Promise<MockLlm>
     if (post && path === "/v1/chat/completions") return exchange.handle(openAiProtocol, req, res);
     if (post && path === "/v1/messages") return exchange.handle(anthropicProtocol, req, res);
     if (post && path === "/api/chat") return exchange.handle(ollamaProtocol, req, res);
+    for (const route of batchRoutes) if (await route(req, res, url, path)) return;
     const gemini = post ? GEMINI_CALL.exec(path) : null;
     if (gemini !== null) {
       const stream = gemini[2] === "streamGenerateContent";

@@ -3,13 +3,16 @@ import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { runModeSchema, type RunModeName } from "@/lib/runs/run-mode";
 import { isAppError } from "@/server/errors";
 import { bootDatabase } from "@/server/runtime";
 import { CliError, emit, say } from "./output";
 import { readDesignFile } from "./read-design";
 
 const USAGE = `usage: npm run cli -- <command>
-  generate <design.json> [--budget <usd>]        create a dataset from the design file and run it to the end
+  generate <design.json> [--budget <usd>] [--mode online|batch]
+                                                 create a dataset from the design file and run it to the end; --mode batch
+                                                 sends the work items through the provider's batch API (OpenAI, Anthropic)
   resume <runId> [--budget <usd>]                continue an interrupted or paused run and follow it to its end
   pause <runId>                                  stop claiming new items; items in flight finish
   cancel <runId>                                 cancel the items not yet started; rows made so far are kept
@@ -25,6 +28,13 @@ function budgetOption(args: string[]): number | undefined {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new CliError(`--budget must be a positive number of US dollars, got "${raw}"`);
   return value;
+}
+
+function modeOption(args: string[]): RunModeName {
+  const raw = option(args, "--mode") ?? "online";
+  const parsed = runModeSchema.safeParse(raw);
+  if (!parsed.success) throw new CliError(`--mode must be "online" or "batch", got "${raw}"`);
+  return parsed.data;
 }
 
 const exitCodeOf = (status: string) => (status === "completed" ? 0 : status === "interrupted" ? 130 : status === "paused" ? 3 : 1);
@@ -79,14 +89,15 @@ async function generate(args: string[]): Promise<number> {
   const file = args[0];
   if (!file) throw new CliError(`generate needs a design file\n${USAGE}`);
   const design = readDesignFile(file);
+  const mode = modeOption(args);
   const startedAt = Date.now();
   return withEngine(async (engine) => {
     const { createDataset } = await import("@/server/datasets/service");
     const { launchRun } = await import("@/server/generation/service");
     const dataset = await createDataset(engine.db, design);
-    const run = await launchRun(engine.db, engine.queue, dataset.id, { budgetUsd: budgetOption(args), baseDir: path.dirname(path.resolve(file)) });
+    const run = await launchRun(engine.db, engine.queue, dataset.id, { budgetUsd: budgetOption(args), mode, baseDir: path.dirname(path.resolve(file)) });
     emit({ event: "started", runId: run.runId, datasetId: dataset.id, planned: run.plannedRows });
-    say(`dataset ${dataset.id}, run ${run.runId}: ${run.plannedItems} work items, ${run.plannedRows} rows planned`);
+    say(`dataset ${dataset.id}, run ${run.runId}: ${run.plannedItems} work items, ${run.plannedRows} rows planned${mode === "batch" ? ", sent as provider batches (results within 24 h)" : ""}`);
     return exitCodeOf(await runToEnd(engine, run.runId, startedAt));
   });
 }

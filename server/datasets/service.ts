@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/canonical-json";
 import { datasetDesignSchema, type DatasetDesign } from "@/lib/designs/design-schema";
 import { formatIssues } from "@/lib/designs/format-issues";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
@@ -19,7 +20,7 @@ export function parseDesign(input: unknown): DatasetDesign {
 }
 
 export function designFingerprint(design: DatasetDesign): string {
-  return createHash("sha256").update(JSON.stringify(design)).digest("hex");
+  return createHash("sha256").update(canonicalJson(design)).digest("hex");
 }
 
 export async function createDataset(db: PrismaClient, input: unknown) {

@@ -37,8 +37,9 @@ export async function cancelActiveRun(db: PrismaClient, runId: string): Promise<
 }
 
 /**
- * On a cancelling run: cancels the pending items and ends the run once no item
- * is in flight. The caller must hold the run row's lock (it has updated the
+ * On a cancelling run: cancels the pending items (and those waiting in or for a
+ * provider batch: the batch's poll asks the provider to cancel it) and ends the
+ * run once no item is in flight. The caller must hold the run row's lock (it has updated the
  * run in its transaction), so that of two last items committing at once the
  * second one sees the first and ends the run. A no-op for any other status.
  */
@@ -46,7 +47,7 @@ export async function finishCancellingRun(tx: Prisma.TransactionClient, runId: s
   await tx.$executeRaw`
     UPDATE work_items w SET status = 'cancelled', finished_at = now(), updated_at = now()
       FROM runs r
-     WHERE r.id = ${runId}::uuid AND r.status = 'cancelling' AND w.run_id = r.id AND w.status = 'pending'`;
+     WHERE r.id = ${runId}::uuid AND r.status = 'cancelling' AND w.run_id = r.id AND w.status IN ('pending', 'batched')`;
   const ended = await tx.$executeRaw`
     UPDATE runs SET status = 'cancelled', finished_at = now(), updated_at = now()
      WHERE id = ${runId}::uuid AND status = 'cancelling'

@@ -2,6 +2,7 @@
 // later the cost estimate) is known before launch. Pure apart from hashing:
 // documents of a source are resolved by the caller.
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/canonical-json";
 import { expandPrompts, renderTemplate } from "@/lib/prompts";
 import type { DatasetDesign } from "@/lib/designs/design-schema";
 import { languageName } from "@/lib/designs/languages";
@@ -26,18 +27,6 @@ export type RoleModels = { rejected?: ModelRef; judge?: ModelRef };
 
 export type PlanInput = { models: ModelRef[]; roles?: RoleModels; documents?: SourceDocument[] };
 
-/** Canonical JSON: object keys sorted, so the hash does not depend on key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 type ModelIdentity = Pick<ModelRef, "kind" | "baseURL" | "model" | "parameters">;
 const identity = (model: ModelRef | undefined): ModelIdentity | undefined => model && { kind: model.kind, baseURL: model.baseURL, model: model.model, parameters: model.parameters };
 
@@ -45,7 +34,7 @@ const identity = (model: ModelRef | undefined): ModelIdentity | undefined => mod
 export function workItemKey(parts: { type: string; prompt: string; language: string; cell: Record<string, unknown>; settings: Record<string, unknown>; samples: number; model: ModelRef; roles?: RoleModels; replicate: number }): string {
   const { model, roles, ...rest } = parts;
   return createHash("sha256")
-    .update(canonical({ ...rest, model: identity(model), rejected: identity(roles?.rejected), judge: identity(roles?.judge) }))
+    .update(canonicalJson({ ...rest, model: identity(model), rejected: identity(roles?.rejected), judge: identity(roles?.judge) }))
     .digest("hex");
 }
 

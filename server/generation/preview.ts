@@ -3,7 +3,8 @@
 // (label, topic, document…) first, so the user sees the design's variety; every
 // item asks for one sample and runs its type's full steps.
 import type { DatasetDesign } from "@/lib/designs/design-schema";
-import { parseDesign } from "@/server/datasets/service";
+import { designFingerprint, parseDesign } from "@/server/datasets/service";
+import type { Prisma } from "@/server/generated/prisma/client";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { classifyLlmError, LlmError } from "@/server/llm/errors";
 import type { ModelRef } from "@/server/llm/model-ref";
@@ -11,30 +12,15 @@ import { costOf, resolvePrice } from "@/server/llm/pricing/service";
 import { structuredTargetFor } from "@/server/llm/registry";
 import { generateStructured } from "@/server/llm/structured";
 import { getConnectionApiKey } from "@/server/providers/service";
+import type { PreviewEvent, PreviewRow } from "@/lib/previews/preview-row";
 import { itemInputOf } from "./item-input";
 import type { PlannedItem } from "./plan";
 import { prepareDesign } from "./prepare";
+import { insertPreview, insertPreviewRow } from "./preview-queries";
 import { engineFor } from "./types";
 import type { Steps } from "./types/engine";
 
-export type PreviewRow = {
-  prompt: string;
-  /** Expansion and built-in variable values that shaped the prompt. */
-  variables: Record<string, string>;
-  language: string;
-  model: string;
-  status: "generating" | "done" | "error";
-  /** The step running now, while generating. */
-  step?: string;
-  /** The row's fields (the first row the item made), once done. */
-  data?: Record<string, unknown>;
-  calls: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number | null;
-  error?: string;
-};
-export type PreviewEvent = { type: "rows"; rows: PreviewRow[] } | { type: "done"; usage: { inputTokens: number; outputTokens: number }; calls: number; rows: number } | { type: "error"; message: string };
+export type { PreviewEvent, PreviewRow };
 
 export const PREVIEW_ROWS = 3;
 
@@ -72,6 +58,8 @@ function directSteps(db: PrismaClient, row: PreviewRow, item: PlannedItem, optio
       row.outputTokens += result.usage.outputTokens;
       const price = await resolvePrice(db, ref.model, ref.pricing);
       row.costUsd = price ? (row.costUsd ?? 0) + costOf(result.usage, price) : row.costUsd;
+      row.reasoningTokens += result.usage.reasoningTokens;
+      row.latencyMs += result.latencyMs;
       return { output: result.output, ...(result.reasoningText ? { reasoningText: result.reasoningText } : {}) };
     },
   };
@@ -85,8 +73,10 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
   const items = pickItems(plan.items, options.count ?? PREVIEW_ROWS);
   const rows: PreviewRow[] = items.map((item) => ({
     prompt: item.payload.prompt, variables: shownVariables(item), language: item.payload.language, model: item.payload.model.model,
-    status: "generating", calls: 0, inputTokens: 0, outputTokens: 0, costUsd: null,
+    status: "generating", calls: 0, inputTokens: 0, outputTokens: 0, reasoningTokens: 0, latencyMs: 0, costUsd: null,
   }));
+  // Stored apart from runs, so its rows can be kept (promoted into the saved dataset) or discarded.
+  const previewId = await insertPreview(db, { design: parsed as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(parsed) });
   let changed = true;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -99,6 +89,9 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
     const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs * 4), ...(options.signal ? [options.signal] : [])]);
     try {
       const drafts = await engineFor(item.payload.type).run(itemInputOf(item.payload), directSteps(db, row, item, { timeoutMs: options.timeoutMs, signal, notify }));
+      await insertPreviewRow(db, previewId, {
+        ordinal: index, item, rows: drafts, inputTokens: row.inputTokens, outputTokens: row.outputTokens, reasoningTokens: row.reasoningTokens, costUsd: row.costUsd ?? 0, latencyMs: row.latencyMs,
+      });
       row.data = drafts[0]?.data;
       row.status = "done";
     } catch (error) {
@@ -116,6 +109,7 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
     wake?.();
   });
 
+  yield { type: "preview", previewId };
   while (true) {
     if (changed) {
       changed = false;
@@ -132,6 +126,7 @@ export async function* streamPreview(db: PrismaClient, input: unknown, options: 
   const done = rows.filter((row) => row.status === "done");
   yield {
     type: "done",
+    previewId,
     usage: { inputTokens: done.reduce((sum, row) => sum + row.inputTokens, 0), outputTokens: done.reduce((sum, row) => sum + row.outputTokens, 0) },
     calls: done.reduce((sum, row) => sum + row.calls, 0),
     rows: done.length,

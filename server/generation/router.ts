@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { runModeSchema } from "@/lib/runs/run-mode";
 import { datasetProcedure, publicProcedure, router } from "@/server/trpc/init";
 import { getRunProgress, launchRun, listRuns, resumeRun } from "./service";
 import { cancelRun, pauseRun, retryFailedItems } from "./lifecycle";
@@ -9,8 +10,8 @@ const budget = z.number({ error: "budget must be a number of US dollars" }).posi
 
 export const runsRouter = router({
   launch: datasetProcedure
-    .input(z.object({ budgetUsd: budget.optional() }))
-    .mutation(({ ctx, input }) => launchRun(ctx.db, ctx.queue, ctx.dataset.id, { budgetUsd: input.budgetUsd })),
+    .input(z.object({ budgetUsd: budget.optional(), mode: runModeSchema.default("online") }))
+    .mutation(({ ctx, input }) => launchRun(ctx.db, ctx.queue, ctx.dataset.id, { budgetUsd: input.budgetUsd, mode: input.mode })),
   resume: publicProcedure
     .input(runInput.extend({ budgetUsd: budget.nullable().optional() }))
     .mutation(({ ctx, input }) => resumeRun(ctx.db, ctx.queue, input.runId, { budgetUsd: input.budgetUsd })),

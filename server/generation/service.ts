@@ -5,6 +5,9 @@ import { AppError } from "@/server/errors";
 import { designFingerprint, getDataset, parseDesign } from "@/server/datasets/service";
 import { upsertSnapshot } from "@/server/datasets/queries";
 import type { WorkQueue } from "@/server/jobs/queue";
+import { costForMode, type RunModeName } from "@/lib/runs/run-mode";
+import { checkBatchPlan } from "./batch/mode";
+import { listRunBatches } from "./batch/queries";
 import { prepareDesign } from "./prepare";
 import { resolvePrice } from "@/server/llm/pricing/service";
 import { estimateRun } from "./estimate";
@@ -12,17 +15,21 @@ import { createRunWithItems, findDeliverableItems, resumePausedRun } from "./que
 import { cancelledCounts } from "./lifecycle-queries";
 import { countRunningItems, failureGroups, findRun, listRunsOfDataset, modelStatsOfRun, rowsByModel } from "./progress-queries";
 
-export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number; baseDir?: string } = {}) {
+export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: string, options: { budgetUsd?: number; baseDir?: string; mode?: RunModeName } = {}) {
+  const mode = options.mode ?? "online";
   const dataset = await getDataset(db, datasetId);
   const design = parseDesign(dataset.design);
   const snapshot = await upsertSnapshot(db, { datasetId, version: dataset.version, design: design as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(design) });
   const { plan } = await prepareDesign(db, design, { baseDir: options.baseDir });
+  if (mode === "batch") checkBatchPlan(design.type, plan);
   const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override));
-  const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items, budgetUsd: options.budgetUsd, estimatedCostUsd: estimate.costUsd });
+  const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items, budgetUsd: options.budgetUsd, estimatedCostUsd: costForMode(estimate.costUsd, mode), mode });
   // If enqueueing fails half-way the run keeps its pending items; any worker
-  // start (or `cli resume`) delivers them again.
-  await queue.enqueue(itemIds);
-  return { runId, datasetId, plannedItems: plan.items.length, plannedRows: plan.plannedRows };
+  // start (or `cli resume`) delivers them again. A batch-mode run's items wait
+  // for its submit job (a worker's batch sweep sends it if this one is lost).
+  if (mode === "batch") await queue.submitBatches?.(runId);
+  else await queue.enqueue(itemIds);
+  return { runId, datasetId, mode, plannedItems: plan.items.length, plannedRows: plan.plannedRows };
 }
 
 /**
@@ -43,6 +50,8 @@ export async function resumeRun(db: PrismaClient, queue: WorkQueue, runId: strin
   }
   const ids = await findDeliverableItems(db, runId);
   await queue.enqueue(ids);
+  // Batch mode: items that fell back to online calls are among `ids`; those still waiting for a batch go in one now.
+  if (run.mode === "batch") await queue.submitBatches?.(runId);
   return { runId, datasetId: run.datasetId, requeued: ids.length, plannedRows: run.plannedRows };
 }
 
@@ -64,7 +73,9 @@ export const TERMINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
 
 export async function getRunProgress(db: PrismaClient, runId: string) {
   const run = await getRun(db, runId);
-  const [failures, models, modelStats, cancelled] = await Promise.all([failureGroups(db, runId), rowsByModel(db, runId), modelStatsOfRun(db, runId), cancelledCounts(db, run)]);
+  const [failures, models, modelStats, cancelled, batches] = await Promise.all([
+    failureGroups(db, runId), rowsByModel(db, runId), modelStatsOfRun(db, runId), cancelledCounts(db, run), run.mode === "batch" ? listRunBatches(db, runId) : [],
+  ]);
   const done = run.succeededRows + run.failedRows;
   const end = run.finishedAt ?? new Date();
   const elapsedMs = run.startedAt ? Math.max(1, end.getTime() - run.startedAt.getTime()) : 0;
@@ -74,5 +85,5 @@ export async function getRunProgress(db: PrismaClient, runId: string) {
   const etaMs = !advancing || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
   // A budget pause needs a higher budget to resume; a person's pause does not.
   const pausedByBudget = run.status === "paused" && run.budgetUsd !== null && run.costUsd >= run.budgetUsd;
-  return { ...run, done, ...cancelled, elapsedMs, rowsPerMinute, etaMs, pausedByBudget, failures, models, modelStats, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
+  return { ...run, done, ...cancelled, elapsedMs, rowsPerMinute, etaMs, pausedByBudget, failures, models, modelStats, batches, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
 }

@@ -1,6 +1,7 @@
 // Sources: resolving a design's source ref into documents (what planning calls),
 // and the stored sources' list, detail, preview and delete.
 import type { HubSample, ResolvedSource, SourceRecord, SourceRef } from "@/lib/sources/source-ref";
+import { getSourceEnv } from "@/server/env";
 import { AppError, isAppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { columnsOf } from "./flatten";
@@ -53,6 +54,11 @@ export async function resolveSource(db: PrismaClient, ref: SourceRef, options: R
   requireColumns(name, columns, ref);
   const { documents, skipped } = selectDocuments(rows, ref);
   return { sourceId: stored?.id ?? null, name, columns, documents, skipped };
+}
+
+/** What the upload form checks before sending a file. */
+export function sourceLimits() {
+  return { maxBytes: getSourceEnv().SOURCE_MAX_BYTES };
 }
 
 export async function listSources(db: PrismaClient): Promise<SourceSummary[]> {

@@ -75,7 +75,7 @@ export async function storeHubSample(db: PrismaClient, spec: HubSample, options:
   return insertSource(
     db,
     {
-      name: `${drawn.dataset} · ${drawn.config}/${drawn.split} · ${records.length} of ${drawn.totalRows} rows (seed ${spec.seed})`,
+      name: `${drawn.dataset} · ${drawn.config}/${drawn.split} · ${records.length} rows`,
       kind: "hub", originKey, contentHash: sha256(json), format: "hub",
       hubDataset: drawn.dataset, hubConfig: drawn.config, hubSplit: drawn.split, hubSample: spec.sample, hubSeed: spec.seed, hubRowsTotal: drawn.totalRows,
       columns: drawn.columns, skippedEmpty: 0, sizeBytes: Buffer.byteLength(json),

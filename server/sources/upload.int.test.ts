@@ -74,6 +74,15 @@ describe("source upload route", () => {
     expect(await errorOf(await post("", form))).toMatch(/^big\.md: the file is 4,106 bytes, above the 4,096 bytes limit/);
   });
 
+  it("cuts off a multipart body far over the limit before reading the file's name", async () => {
+    const form = new FormData();
+    form.set("file", new File(["z".repeat(200 * 1024)], "huge.txt"));
+    // Encoded first: cancelling undici's own FormData stream mid-way throws inside undici.
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    expect(await errorOf(await post("", body, { "content-type": encoded.headers.get("content-type")! }))).toBe("The uploaded file is larger than the 4 KB limit for source files. Split it into smaller files, or raise SOURCE_MAX_BYTES on the server.");
+  });
+
   it("rejects unsupported formats and bad files with the file, the line and the fix", async () => {
     expect(await errorOf(await post("?filename=slides.pptx", "x"))).toMatch(/^slides\.pptx: unsupported file type\. Upload one of \.txt/);
     expect(await errorOf(await post("?filename=rows.jsonl", '{"text":"ok"}\n{"text": oops}\n'))).toMatch(/^rows\.jsonl, line 2: not valid JSON \(.+\)\. Each line must be one JSON object/);

@@ -39,7 +39,8 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
   const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
   const header = request.headers.get("x-filename");
   const queryName = url.searchParams.get("filename") ?? (header ? decodeURIComponent(header) : null);
-  const label = queryName ?? "the upload";
+  // A multipart body names its file inside, so an oversize one is refused before its name is known.
+  const label = queryName ?? undefined;
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   const allowance = multipart ? maxBytes + MULTIPART_OVERHEAD : maxBytes;
   if (Number.isFinite(declared) && declared > allowance) throw sourceSizeError(label, maxBytes, multipart ? undefined : declared);

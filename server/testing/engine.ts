@@ -1,21 +1,23 @@
 // Test harness: a database of its own, the mock LLM, and a real pg-boss worker.
 import { startMockLlm, type MockLlm } from "@/scripts/mock-llm/server";
 import type { MockLlmOptions } from "@/scripts/mock-llm/options";
-import { startWorker, type RunningWorker } from "@/server/jobs/worker";
+import { sendBatchSubmit } from "@/server/jobs/batch-queue";
+import { startWorker, type RunningWorker, type WorkerOptions } from "@/server/jobs/worker";
 import { createBoss, enqueueWorkItems, type WorkQueue } from "@/server/jobs/queue";
 import { getRunProgress } from "@/server/generation/service";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export type TestEngine = TestDatabase & { mock: MockLlm; queue: WorkQueue; worker: RunningWorker; close(): Promise<void> };
 
-export async function startTestEngine(mockOptions: MockLlmOptions = {}): Promise<TestEngine> {
+/** `workerOptions`: the worker's lease and provider batch settings (poll interval, batch size). */
+export async function startTestEngine(mockOptions: MockLlmOptions = {}, workerOptions: Pick<WorkerOptions, "leaseSeconds" | "batch"> = {}): Promise<TestEngine> {
   process.env.MOCK_API_KEY ??= "test-key";
   const database = await createTestDatabase();
   const mock = await startMockLlm({ port: 0, ...mockOptions });
   const sender = createBoss(database.url);
   await sender.start();
-  const worker = await startWorker({ db: database.db, connectionString: database.url, batchSize: 16, concurrency: 32, timeoutMs: 10_000 });
-  const queue: WorkQueue = { enqueue: (ids) => enqueueWorkItems(sender, ids) };
+  const worker = await startWorker({ db: database.db, connectionString: database.url, batchSize: 16, concurrency: 32, timeoutMs: 10_000, ...workerOptions });
+  const queue: WorkQueue = { enqueue: (ids) => enqueueWorkItems(sender, ids), submitBatches: (runId) => sendBatchSubmit(sender, runId) };
   return {
     ...database, mock, queue, worker,
     close: async () => {

@@ -1,7 +1,7 @@
 // Builds a small, valid PDF (Helvetica text, one content stream per page) so
 // tests need no binary fixture: each page is a list of lines; an empty list
 // makes a page without a text layer, like a scanned one.
-export function makePdf(pages: string[][]): Uint8Array {
+export function makePdf(pages: string[][]): Uint8Array<ArrayBuffer> {
   const objects: string[] = [];
   const fontId = 3 + pages.length * 2;
   const pageIds = pages.map((_, index) => 3 + index * 2);

@@ -1,6 +1,7 @@
 import "server-only";
 import { datasetsRouter } from "@/server/datasets/router";
 import { connectionsRouter } from "@/server/providers/router";
+import { previewsRouter } from "@/server/generation/preview-router";
 import { runsRouter } from "@/server/generation/router";
 import { pricesRouter } from "@/server/llm/pricing/router";
 import { rowsRouter } from "@/server/review/router";
@@ -14,6 +15,7 @@ export const appRouter = router({
   connections: connectionsRouter,
   prices: pricesRouter,
   sources: sourcesRouter,
+  previews: previewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { batchProviderKinds } from "@/lib/runs/run-mode";
 import { AppError, type FieldIssue } from "@/server/errors";
 import type { ModelRef } from "@/server/llm/model-ref";
 import { isSingleCallType } from "../item-call";
+import type { Plan } from "../plan";
 
 const isBatchKind = (kind: string) => (batchProviderKinds as readonly string[]).includes(kind);
 
@@ -29,4 +30,10 @@ export function checkBatchMode(type: DatasetTypeName, models: ModelRef[]): void 
       issues,
     );
   }
+}
+
+/** checkBatchMode for a planned design: its models are those of its work items, once each. */
+export function checkBatchPlan(type: DatasetTypeName, plan: Plan): void {
+  const models = new Map(plan.items.map((item) => [item.payload.modelIndex, item.payload.model]));
+  checkBatchMode(type, [...models.entries()].sort(([a], [b]) => a - b).map(([, ref]) => ref));
 }

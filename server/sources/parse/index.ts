@@ -1,6 +1,7 @@
 // One door for every file format: size limit, format by extension, encoding,
 // then the format's parser; an empty result is an error that says why.
 import { MAX_SOURCE_RECORDS, formatBytes, sourceFormatOf, sourceFormats, type SourceFormat } from "@/lib/sources/formats";
+import { AppError } from "@/server/errors";
 import { parseCsv } from "./csv";
 import { decodeText, type TextEncoding } from "./encoding";
 import { fileError } from "./errors";
@@ -20,13 +21,17 @@ const emptyHint: Record<SourceFormat, string> = {
   pdf: "no page has a text layer (a scanned PDF needs OCR first)",
 };
 
-/** `sizeBytes` undefined: the size is not known, only that it is over (a stream cut at the limit). */
-export function sourceSizeError(fileName: string, maxBytes: number, sizeBytes?: number) {
+/**
+ * `sizeBytes` undefined: the size is not known, only that it is over (a stream cut at the limit).
+ * `fileName` undefined: a multipart body cut off before its file name was read.
+ */
+export function sourceSizeError(fileName: string | undefined, maxBytes: number, sizeBytes?: number) {
   // Rounded sizes can read equal ("4 KB, above the 4 KB limit"); then give exact bytes.
   const exact = sizeBytes !== undefined && formatBytes(sizeBytes) === formatBytes(maxBytes);
   const show = (bytes: number) => (exact ? `${bytes.toLocaleString("en-US")} bytes` : formatBytes(bytes));
   const size = sizeBytes === undefined ? "larger than" : `${show(sizeBytes)}, above`;
-  return fileError(fileName, undefined, `the file is ${size} the ${show(maxBytes)} limit for source files. Split it into smaller files, or raise SOURCE_MAX_BYTES on the server.`);
+  const message = `the file is ${size} the ${show(maxBytes)} limit for source files. Split it into smaller files, or raise SOURCE_MAX_BYTES on the server.`;
+  return fileName ? fileError(fileName, undefined, message) : new AppError("BAD_REQUEST", `The uploaded file is ${message.slice("the file is ".length)}`);
 }
 
 export function checkSourceSize(fileName: string, sizeBytes: number, maxBytes: number): void {

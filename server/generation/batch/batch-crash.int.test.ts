@@ -1,0 +1,163 @@
+// Provider batches under redelivery and crashes, driven step by step: the worker here polls only
+// when told to (its poll interval is an hour), so each test decides when submit and poll run.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockLlm } from "@/scripts/mock-llm/server";
+import { createDataset } from "@/server/datasets/service";
+import { expectEveryRowExactlyOnce } from "@/server/testing/run-checks";
+import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/engine";
+import { cancelRun, pauseRun } from "../lifecycle";
+import { launchRun, resumeRun } from "../service";
+import { claimBatchItems } from "./item-queries";
+import { pollProviderBatch } from "./poll";
+import { submitRunBatches } from "./submit";
+import { batchDesign, expectCostsOfRows, manualDeps } from "./testing";
+
+let engine: TestEngine;
+
+beforeAll(async () => {
+  // A 2 s lease: items a dead poller claimed come back (through the online recovery sweep) within seconds.
+  engine = await startTestEngine({}, { leaseSeconds: 2, batch: { pollSeconds: 3600 } });
+});
+
+afterAll(async () => {
+  await engine?.close();
+});
+
+/** Launches in batch mode without handing the run to the worker's submit job. */
+async function launchIdle(design: ReturnType<typeof batchDesign>) {
+  const dataset = await createDataset(engine.db, design);
+  return launchRun(engine.db, { enqueue: engine.queue.enqueue }, dataset.id, { mode: "batch" });
+}
+
+const batchesOf = (runId: string) => engine.db.providerBatch.findMany({ where: { runId }, orderBy: { createdAt: "asc" } });
+
+describe("polling", () => {
+  it("a poll delivered twice at once stores every answer once", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "openai", ["a", "b", "c"], "poll-twice"));
+    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine))).toBe(1);
+    const [batch] = await batchesOf(launched.runId);
+    const outcomes = await Promise.all([pollProviderBatch(engine.db, batch!.id, manualDeps(engine)), pollProviderBatch(engine.db, batch!.id, manualDeps(engine))]);
+    expect(outcomes).toEqual(["done", "done"]);
+    // Once more after the end: nothing changes.
+    expect(await pollProviderBatch(engine.db, batch!.id, manualDeps(engine))).toBe("done");
+    await waitForRun(engine, launched.runId);
+    await expectEveryRowExactlyOnce(engine.db, launched.runId);
+    await expectCostsOfRows(engine.db, launched.runId);
+  });
+
+  it("items a poller claimed before it died (between download and commit) are made online, once", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "anthropic", ["a", "b"], "dead-poller"));
+    await submitRunBatches(engine.db, launched.runId, manualDeps(engine));
+    const [batch] = await batchesOf(launched.runId);
+    const items = await engine.db.workItem.findMany({ where: { runId: launched.runId }, orderBy: { ordinal: "asc" }, select: { id: true } });
+    // What a poller killed mid-way leaves: two items claimed for commit, never committed.
+    const dead = await claimBatchItems(engine.db, { batchId: batch!.id, ids: items.slice(0, 2).map((item) => item.id), workerId: "batch:dead", leaseSeconds: 1 });
+    expect(dead).toHaveLength(2);
+    expect(await pollProviderBatch(engine.db, batch!.id, manualDeps(engine))).toBe("done");
+    await waitForRun(engine, launched.runId);
+    await expectEveryRowExactlyOnce(engine.db, launched.runId);
+    expect(await expectCostsOfRows(engine.db, launched.runId)).toEqual({ batchRows: 10, onlineRows: 10 });
+  });
+});
+
+/** A proxy in front of the mock that forwards everything but loses the answer to the first batch creation. */
+async function startLossyProxy(target: string, createPath: string): Promise<{ url: string; close(): Promise<void> }> {
+  let lost = false;
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "GET" ? undefined : Buffer.concat(chunks) });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    if (req.method === "POST" && req.url === createPath && !lost) {
+      lost = true;
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe("a submission whose answer was lost (the provider created the batch, we never heard)", () => {
+  it.each([
+    ["openai", "/v1/batches", 1],
+    ["anthropic", "/v1/messages/batches", 2],
+  ] as const)("%s: the retry resolves it (%s), and rows come out exactly once", async (provider, createPath, batchesCreated) => {
+    const mock = await startMockLlm({ port: 0 });
+    const proxy = await startLossyProxy(mock.url.replace(/\/v1$/, ""), createPath);
+    try {
+      const launched = await launchIdle(batchDesign(proxy.url, provider, ["a", "b"], `lost-${provider}`));
+      await expect(submitRunBatches(engine.db, launched.runId, manualDeps(engine))).rejects.toMatchObject({ retryable: true });
+      const [recorded] = await batchesOf(launched.runId);
+      expect(recorded).toMatchObject({ status: "submitting", providerBatchId: null, requestCount: 4 });
+      // The job's retry: OpenAI finds the batch by the metadata we sent; Anthropic's carry none, so it submits again.
+      expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine))).toBe(1);
+      expect(mock.stats().batches.created).toBe(batchesCreated);
+      const [batch] = await batchesOf(launched.runId);
+      expect(batch).toMatchObject({ id: recorded!.id, status: "submitted" });
+      expect(await pollProviderBatch(engine.db, batch!.id, manualDeps(engine))).toBe("done");
+      await waitForRun(engine, launched.runId);
+      await expectEveryRowExactlyOnce(engine.db, launched.runId);
+    } finally {
+      await proxy.close();
+      await mock.close();
+    }
+  });
+});
+
+describe("pause and cancel", () => {
+  it("a paused run submits no new batch; a submitted one still lands; resume submits the rest", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "openai", ["a", "b"], "pause"));
+    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(2);
+    const [first, second] = await batchesOf(launched.runId);
+    await pauseRun(engine.db, launched.runId);
+    expect(await pollProviderBatch(engine.db, first!.id, manualDeps(engine))).toBe("done");
+    expect(await engine.db.run.findUniqueOrThrow({ where: { id: launched.runId } })).toMatchObject({ status: "paused", succeededRows: 10 });
+
+    // Items not yet in a batch stay waiting while paused.
+    await engine.db.workItem.updateMany({ where: { batchId: second!.id }, data: { batchId: null } });
+    await engine.db.providerBatch.update({ where: { id: second!.id }, data: { status: "cancelled" } });
+    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(0);
+    expect(await engine.db.workItem.count({ where: { runId: launched.runId, status: "batched", batchId: null } })).toBe(2);
+
+    // Resume hands the run to the worker's submit job; its poll is ours to make.
+    await resumeRun(engine.db, engine.queue, launched.runId);
+    const third = await waitForBatch(launched.runId, 3);
+    expect(await pollProviderBatch(engine.db, third.id, manualDeps(engine))).toBe("done");
+    await waitForRun(engine, launched.runId);
+    await expectEveryRowExactlyOnce(engine.db, launched.runId);
+  });
+
+  it("cancel asks the provider to cancel a running batch and keeps the rows already stored", async () => {
+    const slow = await startMockLlm({ port: 0, batchCompletionMs: 3_600_000 });
+    try {
+      const design = batchDesign(slow.url, "anthropic", ["a", "b"], "cancel");
+      const launched = await launchIdle(design);
+      expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(2);
+      const [first, second] = await batchesOf(launched.runId);
+      // The first batch's answers were stored before the cancel (as if it had ended).
+      await engine.db.providerBatch.update({ where: { id: first!.id }, data: { status: "ended" } });
+      await engine.db.workItem.updateMany({ where: { batchId: first!.id }, data: { status: "succeeded" } });
+      expect(await cancelRun(engine.db, launched.runId)).toEqual({ runId: launched.runId, status: "cancelled" });
+      expect(await pollProviderBatch(engine.db, second!.id, manualDeps(engine))).toBe("done");
+      expect(slow.stats().batches.cancelled).toBe(1);
+      expect(await engine.db.providerBatch.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ status: "cancelled" });
+      expect(await engine.db.workItem.count({ where: { batchId: second!.id, status: "cancelled" } })).toBe(2);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+async function waitForBatch(runId: string, count: number) {
+  for (;;) {
+    const batches = await engine.db.providerBatch.findMany({ where: { runId, status: "submitted" }, orderBy: { createdAt: "asc" } });
+    const all = await batchesOf(runId);
+    if (all.length >= count && batches.length > 0) return batches.at(-1)!;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
