@@ -8,6 +8,22 @@ export class DesignPage {
     await expect(this.page.getByTestId("dataset-name")).toBeVisible();
   }
 
+  /** Switches the dataset type: the form starts from that type's starter design. */
+  async chooseType(type: string) {
+    await this.page.getByTestId("dataset-type").selectOption(type);
+  }
+
+  /** Uploads a file as the design's source and waits until its documents are counted. */
+  async uploadSource(file: { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByTestId("source-tab-upload").click();
+    await this.page.getByTestId("source-file-input").setInputFiles(file);
+    await expect(this.page.getByTestId("source-document-count")).toBeVisible();
+  }
+
+  async setTextColumn(column: string) {
+    await this.page.getByTestId("source-text-column").selectOption(column);
+  }
+
   async setName(name: string) {
     await this.page.getByTestId("dataset-name").fill(name);
   }

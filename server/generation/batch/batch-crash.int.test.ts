@@ -110,24 +110,25 @@ describe("a submission whose answer was lost (the provider created the batch, we
 });
 
 describe("pause and cancel", () => {
-  it("a paused run submits no new batch; a submitted one still lands; resume submits the rest", async () => {
-    const launched = await launchIdle(batchDesign(engine.mock.url, "openai", ["a", "b"], "pause"));
+  it("a batch submitted before a pause still lands, and can complete the run", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "openai", ["a", "b"], "pause-submitted"));
     expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(2);
     const [first, second] = await batchesOf(launched.runId);
     await pauseRun(engine.db, launched.runId);
     expect(await pollProviderBatch(engine.db, first!.id, manualDeps(engine))).toBe("done");
     expect(await engine.db.run.findUniqueOrThrow({ where: { id: launched.runId } })).toMatchObject({ status: "paused", succeededRows: 10 });
+    expect(await pollProviderBatch(engine.db, second!.id, manualDeps(engine))).toBe("done");
+    await expectEveryRowExactlyOnce(engine.db, launched.runId);
+  });
 
-    // Items not yet in a batch stay waiting while paused.
-    await engine.db.workItem.updateMany({ where: { batchId: second!.id }, data: { batchId: null } });
-    await engine.db.providerBatch.update({ where: { id: second!.id }, data: { status: "cancelled" } });
-    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(0);
-    expect(await engine.db.workItem.count({ where: { runId: launched.runId, status: "batched", batchId: null } })).toBe(2);
-
-    // Resume hands the run to the worker's submit job; its poll is ours to make.
+  it("a paused run submits no new batch; resume hands it to the worker's submit job", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "anthropic", ["a", "b"], "pause-waiting"));
+    await pauseRun(engine.db, launched.runId);
+    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine))).toBe(0);
+    expect(await engine.db.workItem.count({ where: { runId: launched.runId, status: "batched", batchId: null } })).toBe(4);
     await resumeRun(engine.db, engine.queue, launched.runId);
-    const third = await waitForBatch(launched.runId, 3);
-    expect(await pollProviderBatch(engine.db, third.id, manualDeps(engine))).toBe("done");
+    const batch = await waitForSubmitted(launched.runId);
+    expect(await pollProviderBatch(engine.db, batch.id, manualDeps(engine))).toBe("done");
     await waitForRun(engine, launched.runId);
     await expectEveryRowExactlyOnce(engine.db, launched.runId);
   });
@@ -135,29 +136,35 @@ describe("pause and cancel", () => {
   it("cancel asks the provider to cancel a running batch and keeps the rows already stored", async () => {
     const slow = await startMockLlm({ port: 0, batchCompletionMs: 3_600_000 });
     try {
-      const design = batchDesign(slow.url, "anthropic", ["a", "b"], "cancel");
+      // Two models, so two batches: one on the quick mock, one on a mock whose batches never end.
+      const design = batchDesign(engine.mock.url, "anthropic", ["a", "b"], "cancel");
+      design.models = [...design.models!, { provider: "anthropic", baseURL: slow.url, model: "mock-2", apiKeyEnv: "MOCK_API_KEY" }];
       const launched = await launchIdle(design);
-      expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine, 2))).toBe(2);
-      const [first, second] = await batchesOf(launched.runId);
-      // The first batch's answers were stored before the cancel (as if it had ended).
-      await engine.db.providerBatch.update({ where: { id: first!.id }, data: { status: "ended" } });
-      await engine.db.workItem.updateMany({ where: { batchId: first!.id }, data: { status: "succeeded" } });
+      expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine))).toBe(2);
+      const batches = await batchesOf(launched.runId);
+      const quick = batches.find((batch) => batch.model === "mock-1")!;
+      const running = batches.find((batch) => batch.model === "mock-2")!;
+      expect(await pollProviderBatch(engine.db, quick.id, manualDeps(engine))).toBe("done");
+      expect(await pollProviderBatch(engine.db, running.id, manualDeps(engine))).toBe("waiting");
+
       expect(await cancelRun(engine.db, launched.runId)).toEqual({ runId: launched.runId, status: "cancelled" });
-      expect(await pollProviderBatch(engine.db, second!.id, manualDeps(engine))).toBe("done");
+      expect(await pollProviderBatch(engine.db, running.id, manualDeps(engine))).toBe("done");
       expect(slow.stats().batches.cancelled).toBe(1);
-      expect(await engine.db.providerBatch.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ status: "cancelled" });
-      expect(await engine.db.workItem.count({ where: { batchId: second!.id, status: "cancelled" } })).toBe(2);
+      expect(await engine.db.providerBatch.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "cancelled" });
+      expect(await engine.db.run.findUniqueOrThrow({ where: { id: launched.runId } })).toMatchObject({ status: "cancelled", succeededRows: 20 });
+      expect(await engine.db.row.count({ where: { runId: launched.runId } })).toBe(20);
+      expect(await engine.db.workItem.count({ where: { batchId: running.id, status: "cancelled" } })).toBe(4);
     } finally {
       await slow.close();
     }
   });
 });
 
-async function waitForBatch(runId: string, count: number) {
+/** The run's batch the worker's submit job submitted (no fixed sleep: polls the table). */
+async function waitForSubmitted(runId: string) {
   for (;;) {
-    const batches = await engine.db.providerBatch.findMany({ where: { runId, status: "submitted" }, orderBy: { createdAt: "asc" } });
-    const all = await batchesOf(runId);
-    if (all.length >= count && batches.length > 0) return batches.at(-1)!;
+    const batch = await engine.db.providerBatch.findFirst({ where: { runId, status: "submitted" } });
+    if (batch) return batch;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
