@@ -23,6 +23,9 @@ test("design, preview, run and download a classification dataset", async ({ page
   const previewRows = await designPage.preview();
   await expect(previewRows).toHaveCount(3);
   for (const row of await previewRows.all()) await expect(row).not.toHaveText(/^\s*$/);
+  // Discarded, the preview's rows do not join the dataset.
+  await page.getByTestId("discard-preview").click();
+  await expect(previewRows).toHaveCount(0);
 
   const datasetId = await designPage.save();
   await datasetPage.open(datasetId);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { costForMode } from "@/lib/runs/run-mode";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatCost, formatCount } from "@/components/format";
 import { useDebounced } from "./use-debounced";
@@ -29,6 +30,12 @@ export function EstimatePanel({ design, preview, previewIsCurrent }: { design: u
           {estimate.costUsd === null ? "price unknown" : formatCost(estimate.costUsd)}
         </span>
       </div>
+      {estimate.costUsd ? (
+        <div className="flex items-center justify-between text-xs text-muted-foreground" data-testid="estimate-batch-cost">
+          <span>Launched as provider batches (OpenAI, Anthropic)</span>
+          <span className="tabular-nums">{formatCost(costForMode(estimate.costUsd, "batch"))}</span>
+        </div>
+      ) : null}
       <div className="flex items-center justify-between text-xs text-muted-foreground">
         <span>{formatCount(estimate.calls)} calls</span>
         <span className="tabular-nums">

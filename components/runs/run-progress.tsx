@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { RunActions } from "./run-actions";
+import { RunBatches } from "./run-batches";
 import { RunFailures, RunModels } from "./run-failures";
 import { RunPaused } from "./run-paused";
 import { RunStats } from "./run-stats";
@@ -120,6 +121,7 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
 
       {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} /> : null}
       <RunStats run={run} />
+      <RunBatches run={run} />
       <RunFailures failures={run.failures} />
       <RunModels models={run.models} stats={run.modelStats} />
       <RowsTable datasetId={datasetId} runId={runId} live={!terminal} />

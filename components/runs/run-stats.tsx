@@ -18,7 +18,9 @@ function Stat({ label, value, detail, testId }: { label: string; value: ReactNod
 
 export function RunStats({ run }: { run: RunProgressData }) {
   const advancing = run.status === "queued" || run.status === "running";
-  const remaining = run.terminal ? "—" : !advancing ? run.status : run.etaMs === null ? "estimating…" : formatDuration(run.etaMs);
+  // A provider batch's rows arrive all at once when it ends (within 24 h): no rate to extrapolate from.
+  const batchWait = run.mode === "batch" && run.batches.some((batch) => batch.status === "submitting" || batch.status === "submitted");
+  const remaining = run.terminal ? "—" : !advancing ? run.status : batchWait ? "within 24 h" : run.etaMs === null ? "estimating…" : formatDuration(run.etaMs);
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Stat label="Succeeded rows" value={formatCount(run.succeededRows)} detail={`${formatCount(run.succeededItems)} of ${formatCount(run.plannedItems)} items`} testId="run-succeeded" />

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Tabs } from "radix-ui";
-import { useDeferredValue, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { SourceRefInput } from "@/lib/sources/source-ref";
 import { useTRPC } from "@/lib/trpc/client";
+import { useDebounced } from "@/components/datasets/use-debounced";
 import { ErrorNotice, Loading } from "@/components/query-state";
 import { HubSourceForm } from "./hub-source-form";
 import { SourceColumns } from "./source-columns";
@@ -18,7 +19,8 @@ import { UploadSource } from "./upload-source";
 export function SourceField({ value, onChange }: { value: SourceRefInput | undefined; onChange(v: SourceRefInput): void }) {
   const trpc = useTRPC();
   const [tab, setTab] = useState(() => originTab(value));
-  const ref = useDeferredValue(value);
+  // Typing a bound should not re-read a 100,000-record source on every keystroke.
+  const ref = useDebounced(value, 300);
   // Bounds the wrong way round are reported beside the fields; no need to ask the server.
   const boundsValid = (ref?.minLength ?? 1) <= (ref?.maxLength ?? 20_000);
   const preview = useQuery({ ...trpc.sources.previewColumns.queryOptions({ source: ref as SourceRefInput, limit: 5 }), enabled: hasOrigin(ref) && !ref.file && boundsValid });

@@ -33,9 +33,9 @@ export function engineBenchDesign(baseURL: string, rows: number, samples: number
 
 export type MockProcess = { url: string; stop(): Promise<void> };
 
-/** `npm run mock-llm` on a free port, zero latency, no quota. */
-export async function startMockProcess(): Promise<MockProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "mock-llm.ts"), "--port", "0"], {
+/** `npm run mock-llm` on a free port, no quota, zero latency unless `latencyMs` is given. */
+export async function startMockProcess(latencyMs = 0): Promise<MockProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "mock-llm.ts"), "--port", "0", "--latency-ms", String(latencyMs)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });

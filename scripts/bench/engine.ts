@@ -1,4 +1,4 @@
-// `npm run bench:engine [-- --rows N | --quick] [--samples S] [--workers W] [--concurrency C] [--memory-trace]`:
+// `npm run bench:engine [-- --rows N | --quick] [--samples S] [--workers W] [--concurrency C] [--mock-latency-ms L] [--memory-trace]`:
 // engine overhead with an instant model. A classification run through the real
 // engine (createDataset → launchRun → pg-boss → worker → mock LLM → commit),
 // rows/s persisted from the first row to the last, against a raw batched
@@ -21,6 +21,8 @@ const { values: flags } = parseArgs({
     workers: { type: "string", default: "1" },
     concurrency: { type: "string", default: "128" },
     "batch-size": { type: "string", default: "64" },
+    /** The mock's delay before each answer: every item then waits on the network, as with a real model. */
+    "mock-latency-ms": { type: "string", default: "0" },
     /** Logs the engine process's memory every second of the measured run. */
     "memory-trace": { type: "boolean", default: false },
   },
@@ -30,6 +32,8 @@ const samples = Number(flags.samples);
 const workers = Number(flags.workers);
 const concurrency = Number(flags.concurrency);
 const batchSize = Number(flags["batch-size"]);
+const mockLatencyMs = Number(flags["mock-latency-ms"]);
+if (!Number.isInteger(mockLatencyMs) || mockLatencyMs < 0) throw new Error("--mock-latency-ms must be a whole number ≥ 0");
 for (const [name, value] of Object.entries({ rows, samples, workers, concurrency, "batch-size": batchSize })) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
@@ -51,7 +55,7 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = database.url;
   process.env.MOCK_API_KEY ??= "bench";
 
-  const mock = await startMockProcess();
+  const mock = await startMockProcess(mockLatencyMs);
   const { createDb } = await import("@/server/db");
   const { startWorker } = await import("@/server/jobs/worker");
   const { createBoss, enqueueWorkItems } = await import("@/server/jobs/queue");
@@ -119,7 +123,7 @@ async function main(): Promise<number> {
     const rawRate = rows / (rawMs / 1000);
     const share = engineRate / rawRate;
 
-    console.log(`engine benchmark: ${rows} rows, ${rows / samples} work items × ${samples} samples, instant mock model, no limits, ${workers} worker(s) × concurrency ${concurrency}${flags.quick ? " (--quick: smoke test)" : ""}`);
+    console.log(`engine benchmark: ${rows} rows, ${rows / samples} work items × ${samples} samples, ${mockLatencyMs > 0 ? `mock model answering after ${mockLatencyMs} ms` : "instant mock model"}, no limits, ${workers} worker(s) × concurrency ${concurrency}${flags.quick ? " (--quick: smoke test)" : ""}`);
     console.log(`  engine: ${engineRate.toFixed(0)} rows/s persisted (first → last row ${(engine.spanMs / 1000).toFixed(2)} s; launch ${(engine.launchMs / 1000).toFixed(2)} s, launch → finished ${(engine.totalMs / 1000).toFixed(2)} s)`);
     console.log(`  raw batched INSERT: ${rawRate.toFixed(0)} rows/s (${(rawMs / 1000).toFixed(2)} s)`);
     console.log(`  engine / raw: ${(share * 100).toFixed(0)} %`);

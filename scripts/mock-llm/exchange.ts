@@ -6,6 +6,7 @@ import { truncateJson } from "./answer";
 import type { ResolvedMockLlmOptions } from "./options";
 import type { Failure, Protocol, ProtocolName, RouteParams } from "./protocols/protocol";
 import { createRateLimiter, retryAfterHeaders } from "./rate-limit";
+import { readBytes } from "./read-body";
 import { answerRequest, completionOf } from "./respond";
 import { createRngFor, hashString } from "./rng";
 
@@ -162,16 +163,6 @@ function chooseFault(draw: number, options: ResolvedMockLlmOptions): Fault {
 }
 
 /** The raw body, or undefined when it is larger than MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) resolve(undefined);
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return (await readBytes(req, MAX_BODY_BYTES))?.toString("utf8");
 }

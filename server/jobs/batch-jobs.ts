@@ -35,23 +35,24 @@ export async function startBatchJobs(options: { boss: PgBoss; db: PrismaClient; 
   };
 
   // A failing handler throws: pg-boss retries the job with backoff, the sweep takes over after that.
-  await boss.work(BATCH_SUBMIT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]: Job<unknown>[]) => {
+  const pollingIntervalSeconds = Math.min(2, Math.max(0.5, settings.pollSeconds));
+  await boss.work(BATCH_SUBMIT_QUEUE, { pollingIntervalSeconds }, async ([job]: Job<unknown>[]) => {
     const { runId } = batchSubmitJobSchema.parse(job!.data);
     const submitted = await submitRunBatches(db, runId, deps);
     if (submitted > 0) log(`batch-submit:${runId}`, `run ${runId}: submitted ${submitted} provider batch(es)`);
   });
-  await boss.work(BATCH_POLL_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]: Job<unknown>[]) => {
+  await boss.work(BATCH_POLL_QUEUE, { pollingIntervalSeconds }, async ([job]: Job<unknown>[]) => {
     const { batchId } = batchPollJobSchema.parse(job!.data);
     if ((await pollProviderBatch(db, batchId, deps)) === "waiting") await deps.schedulePoll(batchId);
   });
 
   const sweep = async () => {
     for (const runId of await findRunsToSubmit(db)) await sendBatchSubmit(boss, runId);
-    // A batch unpolled for three intervals lost its chain (its poll job's retries ran out, or it was never sent).
-    for (const batchId of await findQuietBatches(db, settings.pollSeconds * 3)) await sendBatchPoll(boss, batchId, 0);
+    // A batch unpolled for three intervals (half a minute at least) lost its chain: its poll job's retries ran out, or it was never sent.
+    for (const batchId of await findQuietBatches(db, Math.max(30, settings.pollSeconds * 3))) await sendBatchPoll(boss, batchId, 0);
   };
   // At start (what a crash left), then every few poll intervals; sends are idempotent per run or batch.
-  const interval = Math.max(1, settings.pollSeconds * 3) * 1000;
+  const interval = Math.max(10, settings.pollSeconds * 3) * 1000;
   let running: Promise<void> | undefined;
   const tick = () => {
     running ??= sweep()

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { LanguageModel } from "ai";
 import { LlmError } from "./errors";
+import { providerFetch } from "./http-fetch";
 import type { ModelRef } from "./model-ref";
 import { defaultSettings, providerAdapters, type CallSettings, type StructuredMode } from "./providers";
 
@@ -92,7 +93,7 @@ export async function languageModelFor(ref: ModelRef, options: RegistryOptions =
   let model = cache.get(cacheKey);
   if (!model) {
     if (cache.size >= MAX_CACHED_MODELS) cache.clear();
-    model = providerAdapters[ref.kind].build({ baseURL: ref.baseURL, apiKey, model: ref.model, mode });
+    model = providerAdapters[ref.kind].build({ baseURL: ref.baseURL, apiKey, model: ref.model, mode, fetch: process.env.DIAG_UNDICI ? undefined : providerFetch });
     cache.set(cacheKey, model);
   }
   return model;

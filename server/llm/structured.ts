@@ -98,9 +98,38 @@ export function isJsonSchemaRejection(error: unknown): boolean {
   return SCHEMA_REJECTION.test(`${error.message} ${error.responseBody ?? ""}`);
 }
 
+/**
+ * A request's signal: its own timeout, or the caller's abort. Not AbortSignal.timeout + any:
+ * their timer and weak references outlive the request by the whole timeout (tens of thousands
+ * alive at once in a busy worker, freed only by a full GC); these are gone when it ends.
+ */
+export function requestSignal(timeoutMs: number, caller?: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(caller!.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), timeoutMs);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
 /** One request, as generateStructured makes it (provider batches capture its body: server/llm/batch/request-body.ts). */
 export async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[]): Promise<Attempt> {
-  const signals = [AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])];
+  if (process.env.DIAG_OLD_SIGNAL) return requestOnce(call, mechanism, messages, AbortSignal.any([AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])]));
+  const abort = requestSignal(call.timeoutMs, call.abortSignal);
+  try {
+    return await requestOnce(call, mechanism, messages, abort.signal);
+  } finally {
+    abort.dispose();
+  }
+}
+
+async function requestOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[], abortSignal: AbortSignal): Promise<Attempt> {
   const result = await generateText({
     model: call.model,
     system: mechanism === "prompt" ? promptModeSystem(call.system, call.schema) : call.system,
@@ -113,7 +142,7 @@ export async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mec
     providerOptions: call.providerOptions,
     // Retries belong to the engine, which paces them with the rate limiter.
     maxRetries: 0,
-    abortSignal: AbortSignal.any(signals),
+    abortSignal,
   });
   return { text: result.text, usage: result.usage, reasoningText: result.finalStep.reasoningText, finishReason: result.finishReason };
 }

@@ -4,7 +4,7 @@
 // processing_status is in_progress until the batch ends (canceling right after a cancel).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { anthropicProtocol } from "../protocols/anthropic";
-import { originOf, readBytes } from "./http";
+import { originOf, readBatchBody } from "./http";
 import type { BatchStore, MockBatch } from "./store";
 
 type Send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) => void;
@@ -40,7 +40,7 @@ export function createAnthropicBatchRoutes(store: BatchStore, send: Send) {
   }
 
   async function createBatch(req: IncomingMessage, res: ServerResponse) {
-    const raw = await readBytes(req);
+    const raw = await readBatchBody(req);
     if (!raw) return error(res, 413, "request_too_large", "Request exceeds the maximum allowed number of bytes.");
     let body: { requests?: unknown };
     try {

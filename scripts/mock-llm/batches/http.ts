@@ -1,22 +1,14 @@
 // Request plumbing of the batch routes: bodies larger than a chat request (uploads), and the
 // origin clients reached us at (Anthropic's results_url is absolute).
 import type { IncomingMessage } from "node:http";
+import { readBytes } from "../read-body";
 
 /** OpenAI accepts input files up to 200 MB, Anthropic batch bodies up to 256 MB. */
 export const MAX_BATCH_BODY_BYTES = 256 * 1024 * 1024;
 
-export function readBytes(req: IncomingMessage, limit = MAX_BATCH_BODY_BYTES): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) resolve(undefined);
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+/** A batch route's body, or undefined past MAX_BATCH_BODY_BYTES. */
+export function readBatchBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return readBytes(req, MAX_BATCH_BODY_BYTES);
 }
 
 export function originOf(req: IncomingMessage): string {

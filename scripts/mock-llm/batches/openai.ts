@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { openAiProtocol } from "../protocols/openai";
 import { openAiError } from "../wire";
-import { jsonlLines, readBytes, unixSeconds } from "./http";
+import { jsonlLines, readBatchBody, unixSeconds } from "./http";
 import type { BatchStore, MockBatch } from "./store";
 
 type Send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) => void;
@@ -54,7 +54,7 @@ export function createOpenAiBatchRoutes(store: BatchStore, send: Send) {
   }
 
   async function uploadFile(req: IncomingMessage, res: ServerResponse) {
-    const raw = await readBytes(req);
+    const raw = await readBatchBody(req);
     if (!raw) return send(res, 413, openAiError("File too large.", "invalid_request_error", null));
     let form: FormData;
     try {
@@ -73,7 +73,7 @@ export function createOpenAiBatchRoutes(store: BatchStore, send: Send) {
   async function createBatch(req: IncomingMessage, res: ServerResponse) {
     let body: { input_file_id?: unknown; endpoint?: unknown; completion_window?: unknown; metadata?: unknown };
     try {
-      body = JSON.parse((await readBytes(req))?.toString("utf8") ?? "");
+      body = JSON.parse((await readBatchBody(req))?.toString("utf8") ?? "");
     } catch {
       return badRequest(res, "We could not parse the JSON body of your request.");
     }

@@ -12,7 +12,7 @@ import { launchRun, resumeRun } from "../service";
 import { claimBatchItems } from "./item-queries";
 import { pollProviderBatch } from "./poll";
 import { submitRunBatches } from "./submit";
-import { batchDesign, expectCostsOfRows, manualDeps } from "./testing";
+import { batchDesign, expectCostsOfRows, manualDeps } from "@/server/testing/batch-runs";
 
 let engine: TestEngine;
 

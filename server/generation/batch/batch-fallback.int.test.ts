@@ -6,7 +6,7 @@ import { createDataset } from "@/server/datasets/service";
 import { expectEveryRowExactlyOnce } from "@/server/testing/run-checks";
 import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/engine";
 import { launchRun } from "../service";
-import { batchDesign, expectCostsOfRows } from "./testing";
+import { batchDesign, expectCostsOfRows } from "@/server/testing/batch-runs";
 
 const TONES = ["angry", "polite", "curt", "chatty", "formal", "casual", "worried", "cheerful", "tired", "blunt"];
 

@@ -9,13 +9,14 @@ import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/e
 import { supportIntentsDesign } from "@/server/testing/designs";
 import { createCaller } from "@/server/trpc/root";
 import { getRunProgress, launchRun } from "../service";
-import { batchDesign, expectCostsOfRows } from "./testing";
+import { batchDesign, expectCostsOfRows } from "@/server/testing/batch-runs";
 
 let engine: TestEngine;
 
 beforeAll(async () => {
-  // Batches of at most 3 requests, so a run of 4 work items needs two.
-  engine = await startTestEngine({ batchCompletionMs: 50 }, { batch: { pollSeconds: 0.2, maxRequests: 3 } });
+  // Batches of at most 3 requests, so a run of 4 work items needs two; each batch runs for several
+  // poll intervals, so a poll that finds it running must schedule the next one.
+  engine = await startTestEngine({ batchCompletionMs: 1500 }, { batch: { pollSeconds: 0.2, maxRequests: 3 } });
 });
 
 afterAll(async () => {

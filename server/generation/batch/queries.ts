@@ -110,12 +110,15 @@ export async function countSettled(db: PrismaClient, batchId: string, counts: { 
   await db.providerBatch.update({ where: { id: batchId }, data: { storedItems: { increment: counts.stored }, fallbackItems: { increment: counts.fallback } } });
 }
 
-/** Batch-mode runs that should be submitting: items waiting for a batch, or a submission cut off. */
+/**
+ * Batch-mode runs the submit job should see: active ones with items waiting for a
+ * batch, and any with a submission cut off (even paused or cancelled: it is settled either way).
+ */
 export async function findRunsToSubmit(db: PrismaClient): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT r.id FROM runs r
-     WHERE r.mode = 'batch' AND r.status IN ('queued', 'running')
-       AND (EXISTS (SELECT 1 FROM work_items w WHERE w.run_id = r.id AND w.status = 'batched' AND w.batch_id IS NULL)
+     WHERE r.mode = 'batch'
+       AND ((r.status IN ('queued', 'running') AND EXISTS (SELECT 1 FROM work_items w WHERE w.run_id = r.id AND w.status = 'batched' AND w.batch_id IS NULL))
             OR EXISTS (SELECT 1 FROM provider_batches b WHERE b.run_id = r.id AND b.status = 'submitting'))`;
   return rows.map((row) => row.id);
 }

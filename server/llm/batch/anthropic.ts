@@ -97,7 +97,12 @@ export function anthropicBatchClient(endpoint: Endpoint): BatchClient {
     // again (see server/generation/batch/submit.ts).
     find: async () => undefined,
 
-    status: async (id) => anthropicState(await getBatch(id)),
+    async status(id) {
+      const state = anthropicState(await getBatch(id));
+      // The key goes with the results request: only ever to the connection's own host.
+      const own = urlOf(endpoint, `/messages/batches/${encodeURIComponent(id)}/results`);
+      return { ...state, results: state.results.map((url) => (new URL(url).origin === new URL(own).origin ? url : own)) };
+    },
 
     async *results(state) {
       for (const url of state.results) for await (const line of jsonLines(endpoint, url)) yield anthropicAnswer(line);

@@ -97,3 +97,21 @@ describe("OpenAI batch lookup after a crash", () => {
     expect(mock!.stats().batches).toMatchObject({ created: 2, requests: 8 });
   });
 });
+
+describe("Anthropic results URL", () => {
+  it("is only followed on the connection's own host (the API key goes with it)", async () => {
+    const { createServer } = await import("node:http");
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: "msgbatch_1", processing_status: "ended", results_url: "http://198.51.100.7/steal", request_counts: { processing: 0, succeeded: 1, errored: 0, canceled: 0, expired: 0 } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`;
+      const client = batchClientFor(modelRefSchema.parse({ connectionId: "c1", kind: "anthropic", model: "m", baseURL }), "secret-key");
+      expect((await client.status("msgbatch_1")).results).toEqual([`${baseURL}/messages/batches/msgbatch_1/results`]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

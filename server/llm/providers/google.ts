@@ -5,7 +5,7 @@ export const googleAdapter: ProviderAdapter = {
   keyRequired: true,
   keyEnvExample: "GOOGLE_GENERATIVE_AI_API_KEY",
   nativeMechanism: "generationConfig.responseJsonSchema",
-  build: ({ baseURL, apiKey, model }) => createGoogleGenerativeAI({ baseURL, apiKey })(model),
+  build: ({ baseURL, apiKey, model, fetch }) => createGoogleGenerativeAI({ baseURL, apiKey, fetch })(model),
   settings(parameters) {
     const settings = defaultSettings(parameters);
     // Gemini returns its thought summaries only when asked; a reasoning dataset keeps them.

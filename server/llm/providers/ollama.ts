@@ -12,9 +12,9 @@ export const ollamaAdapter: ProviderAdapter = {
   keyRequired: false,
   keyEnvExample: "OLLAMA_API_KEY",
   nativeMechanism: "format: <JSON schema>",
-  build: ({ baseURL, apiKey, model }) =>
+  build: ({ baseURL, apiKey, model, fetch }) =>
     // A key only matters for an Ollama behind an authenticating proxy (or Ollama's cloud).
-    createOllama({ baseURL: ollamaBaseURL(baseURL), headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined })(model),
+    createOllama({ baseURL: ollamaBaseURL(baseURL), headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined, fetch })(model),
   settings(parameters) {
     const options = { temperature: parameters.temperature, top_p: parameters.topP, num_predict: parameters.maxOutputTokens };
     return {

@@ -5,7 +5,7 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   keyRequired: false,
   keyEnvExample: "OPENAI_API_KEY",
   nativeMechanism: "response_format json_schema (strict) when structuredOutputs is on",
-  build: ({ baseURL, apiKey, model, mode }) =>
+  build: ({ baseURL, apiKey, model, mode, fetch }) =>
     createOpenAICompatible({
       name: "openai-compatible",
       // The registry refuses an openai_compatible ref without a baseURL before building.
@@ -14,5 +14,6 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
       // Off in prompt mode so a caller that still asks for an object gets json_object, not a rejected json_schema.
       supportsStructuredOutputs: mode === "native",
       includeUsage: true,
+      fetch,
     }).chatModel(model),
 };

@@ -7,7 +7,7 @@ export const openrouterAdapter: ProviderAdapter = {
   // OpenRouter forwards json_schema to upstream providers that support it; a
   // model that rejects it answers 400 and the call falls back to prompt mode.
   nativeMechanism: "response_format json_schema (strict)",
-  build: ({ baseURL, apiKey, model }) => createOpenRouter({ baseURL, apiKey }).chat(model),
+  build: ({ baseURL, apiKey, model, fetch }) => createOpenRouter({ baseURL, apiKey, fetch }).chat(model),
   settings(parameters) {
     return {
       temperature: parameters.temperature,

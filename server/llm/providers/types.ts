@@ -10,7 +10,7 @@ export type StructuredMode = "native" | "prompt";
 
 export type ReasoningLevel = NonNullable<ModelRef["parameters"]["reasoningEffort"]>;
 
-/** `fetch`: provider batches pass one that records the request instead of sending it (openai and anthropic only). */
+/** `fetch`: the registry passes providerFetch (http-fetch.ts); provider batches pass one that records the request instead of sending it. */
 export type BuildInput = { baseURL?: string; apiKey?: string; model: string; mode: StructuredMode; fetch?: typeof globalThis.fetch };
 
 /** Per-call settings beyond the prompt: sampling, reasoning, and provider-specific options. */

@@ -6,7 +6,7 @@ import { BATCH_PRICE_FACTOR } from "@/lib/runs/run-mode";
 import type { Db } from "@/server/db";
 import { supportIntentsDesign } from "@/server/testing/designs";
 import type { TestEngine } from "@/server/testing/engine";
-import type { BatchDeps } from "./deps";
+import type { BatchDeps } from "@/server/generation/batch/deps";
 
 export const PRICE = { inputPerMillion: 3, outputPerMillion: 12 };
 
