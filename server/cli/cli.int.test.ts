@@ -98,3 +98,26 @@ describe("cli", () => {
     expect(await database.db.row.count({ where: { runId: run.runId } })).toBe(20);
   });
 });
+
+describe("cli example", () => {
+  // What a new user does: print a starter, point it at their model (here: this test's mock), generate.
+  it.each(["text", "conversation", "mcq", "preference", "reasoning", "transform"])("the %s starter runs end to end through generate", async (type) => {
+    const printed = await cli(["example", type]);
+    expect(printed.code, printed.stderr).toBe(0);
+    const design = JSON.parse(printed.stdout) as { type: string; models: { baseURL: string }[] };
+    expect(design.type).toBe(type);
+    design.models = design.models.map((model) => ({ ...model, baseURL: mock.url }));
+    const file = path.join(dir, `${type}.json`);
+    writeFileSync(file, JSON.stringify(design));
+    const result = await cli(["generate", file]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.at(-1)).toMatchObject({ event: "finished", status: "completed", failed: 0, succeeded: lines[0].planned });
+  });
+
+  it("names the dataset types when the type is missing or unknown", async () => {
+    const result = await cli(["example", "poem"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('one of classification, text, conversation, mcq, preference, reasoning, transform (got "poem")');
+  });
+});
