@@ -1,9 +1,10 @@
 // `generate --mode batch` as a user runs it: a child process whose in-process worker submits and
 // polls provider batches against the mock.
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockLlm, type MockLlm } from "@/scripts/mock-llm/server";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
@@ -15,20 +16,19 @@ let database: TestDatabase;
 let mock: MockLlm;
 let dir: string;
 
-function generate(design: unknown, ...flags: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const execute = promisify(execFile);
+
+/** Runs `generate` on the design in a child process; a non-zero exit is an outcome, not an error. */
+async function generate(design: unknown, ...flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const file = path.join(dir, `design-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(design));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/main.ts", "generate", file, ...flags], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, MOCK_API_KEY: "test-key", PROVIDER_BATCH_POLL_SECONDS: "0.2" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  const env = { ...process.env, DATABASE_URL: database.url, MOCK_API_KEY: "test-key", PROVIDER_BATCH_POLL_SECONDS: "0.2" };
+  try {
+    return { code: 0, ...(await execute(process.execPath, ["--import", "tsx", "server/cli/main.ts", "generate", file, ...flags], { cwd: ROOT, env })) };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
 }
 
 beforeAll(async () => {

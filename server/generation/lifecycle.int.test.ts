@@ -10,6 +10,7 @@ import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/e
 import { createCaller } from "@/server/trpc/root";
 import { executeWorkItem } from "./execute-item";
 import { commitItemSuccess } from "./queries";
+import { ATTEMPTS_PER_EXECUTION } from "./step-caller";
 import { getRunProgress, launchRun } from "./service";
 
 let engine: TestEngine;
@@ -185,7 +186,8 @@ describe("run lifecycle", () => {
       const attempts = await engine.db.itemAttempt.findMany({ where: { workItem: { runId } }, select: { workItemId: true, number: true, outcome: true } });
       expect(attempts).toHaveLength(20);
       expect(attempts).toEqual(expect.arrayContaining(attemptsBefore));
-      const latest = attempts.filter((attempt) => attempt.number === 5);
+      // The second execution's attempts are numbered from ATTEMPTS_PER_EXECUTION + 1.
+      const latest = attempts.filter((attempt) => attempt.number === ATTEMPTS_PER_EXECUTION + 1);
       expect(latest).toHaveLength(4);
       for (const attempt of latest) expect(attempt.outcome).toBe("succeeded");
       for (const item of await engine.db.workItem.findMany({ where: { runId }, select: { lastError: true, attempts: true } })) {

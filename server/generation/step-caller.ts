@@ -21,8 +21,8 @@ const BASE_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 /** A limiter wait this long (or any backoff) since the claim means the run's status is checked again before calling. */
 const RECHECK_AFTER_WAIT_MS = 10;
-/** Attempt numbers of one execution of an item start at (execution − 1) × this. */
-const ATTEMPTS_PER_EXECUTION = 10_000;
+/** Attempt numbers of one execution of an item start at (execution − 1) × this + 1. */
+export const ATTEMPTS_PER_EXECUTION = 10_000;
 /** Errors raised before any request reached the provider are not calls. */
 const NOT_A_CALL = new Set(["config", "daily_limit", "cancelled"]);
 

@@ -5,15 +5,14 @@
 // download and commit, finds the item claimed or done. Everything else goes
 // straight from 'batched' to 'pending', i.e. back to online calls.
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { ATTEMPTS_PER_EXECUTION } from "../step-caller";
 
 export type ClaimedBatchItem = { id: string; runId: string; datasetId: string; payload: unknown; attempts: number };
 
-/**
- * The online engine numbers an execution's attempts (execution − 1) × 10,000 + 1,
- * 2… (step-caller.ts); a batch answer is its execution's first attempt, so the
- * online attempts that may follow keep their own numbers.
- */
-const ATTEMPTS_PER_DELIVERY = 10_000;
+// The online engine numbers an execution's attempts (execution − 1) × ATTEMPTS_PER_EXECUTION + 1,
+// 2… (step-caller.ts); a batch answer is its execution's first attempt, so the online attempts
+// that may follow keep their own numbers.
+const ATTEMPTS_PER_DELIVERY = ATTEMPTS_PER_EXECUTION;
 
 /** Those of `ids` the batch still carries (an answer for anything else was stored or sent back already). */
 export function findCarriedItems(db: PrismaClient, batchId: string, ids: string[]) {
