@@ -119,6 +119,28 @@ describe("run lifecycle", () => {
     await expect(caller.runs.retryFailed({ runId })).rejects.toThrow(`Run ${runId} was cancelled; only failed runs can retry their failed items.`);
   });
 
+  it("cancel does not wait for calls queued behind a low rate limit", async () => {
+    // 12 calls a minute: 16 items would take 80 s; every claimed item waits for its slot in the limiter.
+    const base = supportIntentsDesign(engine.mock.url);
+    const dataset = await createDataset(engine.db, supportIntentsDesign(engine.mock.url, { name: "slow-limit", samplesPerPrompt: 1, variables: { tone: TONES }, models: [{ ...base.models![0]!, limits: { rpm: 12, concurrency: 16 } }] }));
+    const { runId } = await caller.runs.launch({ datasetId: dataset.id });
+    await waitFor("first row", async () => ((await countRows(runId)) >= 1 ? true : undefined));
+    await waitFor("items waiting for the limiter", async () => ((await runningItems(runId)) >= 3 ? true : undefined));
+
+    await caller.runs.cancel({ runId });
+    // Without the watcher the waiting items would only give up when their slots (5 s apart) come:
+    // well over a minute for 16 items, past this wait's 30 s deadline.
+    const ended = await waitFor("the run to end", async () => {
+      const run = await engine.db.run.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
+      return run.status === "cancelled" ? run : undefined;
+    });
+    expect(ended.status).toBe("cancelled");
+    expect(await runningItems(runId)).toBe(0);
+    const made = await countRows(runId);
+    await settle();
+    expect(await countRows(runId)).toBe(made);
+  });
+
   it("cancel with nothing in flight ends the run at once, and a paused run can be cancelled", async () => {
     const dataset = await createSlowDataset("cancel-idle");
     // Items are created but never delivered.

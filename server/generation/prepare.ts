@@ -9,13 +9,26 @@ import { validateTemplates } from "@/lib/prompts";
 import type { ResolvedSource } from "@/lib/sources/source-ref";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
+import type { ModelRef } from "@/server/llm/model-ref";
+import { resolvePrice } from "@/server/llm/pricing/service";
 import { resolveDesignModels } from "@/server/providers/service";
 import { resolveSource } from "@/server/sources/service";
 import { planRun, type Plan, type RoleModels } from "./plan";
 
-export type PrepareOptions = { persist?: boolean; baseDir?: string; signal?: AbortSignal };
+/** `freezePrices`: a launched run keeps the prices of its launch (a later price change does not reprice it). */
+export type PrepareOptions = { persist?: boolean; baseDir?: string; signal?: AbortSignal; freezePrices?: boolean };
 
 export type Prepared = { plan: Plan; source?: ResolvedSource };
+
+/**
+ * The price the model has now, written into its reference: every process of the run then
+ * costs it the same, whatever its own price cache says (unknown prices stay unknown).
+ */
+async function withPrice(db: PrismaClient, ref: ModelRef): Promise<ModelRef> {
+  if (ref.pricing) return ref;
+  const price = await resolvePrice(db, ref.model);
+  return price ? { ...ref, pricing: { inputPerMillion: price.inputPerMillion, outputPerMillion: price.outputPerMillion } } : ref;
+}
 
 async function resolveRoles(db: PrismaClient, design: DatasetDesign, persist: boolean | undefined): Promise<RoleModels> {
   const roles: RoleModels = {};
@@ -42,8 +55,12 @@ function checkTransformColumns(design: Extract<DatasetDesign, { type: "transform
 }
 
 export async function prepareDesign(db: PrismaClient, design: DatasetDesign, options: PrepareOptions = {}): Promise<Prepared> {
-  const models = await resolveDesignModels(db, design.models, { persist: options.persist });
-  const roles = await resolveRoles(db, design, options.persist);
+  let models = await resolveDesignModels(db, design.models, { persist: options.persist });
+  let roles = await resolveRoles(db, design, options.persist);
+  if (options.freezePrices) {
+    models = await Promise.all(models.map((ref) => withPrice(db, ref)));
+    roles = { rejected: roles.rejected && (await withPrice(db, roles.rejected)), judge: roles.judge && (await withPrice(db, roles.judge)) };
+  }
   const sourceRef = "source" in design ? design.source : undefined;
   const source = sourceRef ? await resolveSource(db, sourceRef, { baseDir: options.baseDir, signal: options.signal }) : undefined;
   if (design.type === "transform" && source) checkTransformColumns(design, source);

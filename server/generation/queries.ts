@@ -65,6 +65,13 @@ export async function resumePausedRun(db: PrismaClient, runId: string, budgetUsd
   return updated > 0;
 }
 
+/** Those of `runIds` that no longer accept work (paused, cancelling, ended, or gone). */
+export async function findStoppedRuns(db: PrismaClient, runIds: string[]): Promise<string[]> {
+  const active = await db.run.findMany({ where: { id: { in: runIds }, status: { in: ["queued", "running"] } }, select: { id: true } });
+  const ids = new Set(active.map((run) => run.id));
+  return runIds.filter((id) => !ids.has(id));
+}
+
 export async function runAcceptsWork(db: PrismaClient, runId: string): Promise<boolean> {
   const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
   return run?.status === "queued" || run?.status === "running";

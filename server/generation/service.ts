@@ -20,7 +20,7 @@ export async function launchRun(db: PrismaClient, queue: WorkQueue, datasetId: s
   const dataset = await getDataset(db, datasetId);
   const design = parseDesign(dataset.design);
   const snapshot = await upsertSnapshot(db, { datasetId, version: dataset.version, design: design as unknown as Prisma.InputJsonValue, fingerprint: designFingerprint(design) });
-  const { plan } = await prepareDesign(db, design, { baseDir: options.baseDir });
+  const { plan } = await prepareDesign(db, design, { baseDir: options.baseDir, freezePrices: true });
   if (mode === "batch") checkBatchPlan(design.type, plan);
   const estimate = await estimateRun(plan, (model, override) => resolvePrice(db, model, override));
   const { runId, itemIds } = await createRunWithItems(db, { datasetId, snapshotId: snapshot.id, plannedRows: plan.plannedRows, items: plan.items, budgetUsd: options.budgetUsd, estimatedCostUsd: costForMode(estimate.costUsd, mode), mode });

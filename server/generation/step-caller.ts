@@ -15,6 +15,7 @@ import { generateStructured, type Usage } from "@/server/llm/structured";
 import { getConnectionApiKey, rememberJsonSchemaRejected } from "@/server/providers/service";
 import type { AttemptRecord, ModelCallStats } from "./commit-queries";
 import { runAcceptsWork } from "./queries";
+import { watchRun } from "./run-watch";
 import type { StepCall, StepResult, Steps } from "./types/engine";
 
 const BASE_BACKOFF_MS = 500;
@@ -101,7 +102,16 @@ export class StepCaller implements Steps {
       const startedAt = new Date();
       let permit: Permit | undefined;
       try {
-        permit = await acquireCall(this.db, ref, { estimatedTokens }, this.signal);
+        // The wait for a slot ends early when the run is paused or cancelled meanwhile.
+        const watch = watchRun(this.db, this.item.runId);
+        try {
+          permit = await acquireCall(this.db, ref, { estimatedTokens }, AbortSignal.any([this.signal, watch.signal]));
+        } catch (error) {
+          if (watch.signal.aborted && !this.signal.aborted) this.end(new ItemReleased());
+          throw error;
+        } finally {
+          watch.done();
+        }
         // Waiting for the limiter can take a while: a run paused (budget) or stopped meanwhile
         // gets its item back untouched instead of one more call.
         if ((this.waited || permit.waitedMs >= RECHECK_AFTER_WAIT_MS) && !(await runAcceptsWork(this.db, this.item.runId))) {

@@ -8,7 +8,8 @@ import { deleteUserPrice, findUserPrices, upsertUserPrice } from "./queries";
 export type PriceSource = "design" | "user" | "default";
 export type ResolvedPrice = Price & { source: PriceSource; matched: string };
 
-const CACHE_MS = 30_000;
+// Short: another process (a worker, the CLI) may change prices; runs freeze theirs at launch anyway.
+const CACHE_MS = 5_000;
 let cache: { at: number; prices: Record<string, Price> } | undefined;
 
 async function userPrices(db: PrismaClient): Promise<Record<string, Price>> {
