@@ -25,7 +25,7 @@ export function RowsTable({ datasetId, runId, live = false }: Props) {
   const [page, setPage] = useState(0);
   const rows = useQuery(
     trpc.rows.list.queryOptions(
-      { datasetId, ...(runId ? { runId } : {}), page, pageSize: PAGE_SIZE },
+      { datasetId, filter: runId ? { runIds: [runId] } : {}, page, pageSize: PAGE_SIZE },
       // Keeps the current page on screen while the next one loads, so the table does not jump.
       { placeholderData: keepPreviousData, refetchInterval: live ? 2_000 : false },
     ),

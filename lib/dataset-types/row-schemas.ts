@@ -2,7 +2,7 @@
 // Review, export and the tests read rows through these.
 import { z } from "zod";
 import type { DatasetTypeName } from "@/lib/designs/design-schema";
-import { DISTRACTOR_COUNT } from "./mcq";
+import { DISTRACTOR_COUNT, normalizeChoice } from "./mcq";
 import { evolStrategies } from "./preference";
 
 const text = z.string().min(1);
@@ -18,7 +18,18 @@ export const rowSchemas = {
     subtopic: z.string(),
     language: text,
   }),
-  mcq: z.object({ instruction: text, answer: text, distractors: z.array(text).length(DISTRACTOR_COUNT), source: text, language: text }),
+  mcq: z
+    .object({ instruction: text, answer: text, distractors: z.array(text).length(DISTRACTOR_COUNT), source: text, language: text })
+    // The invariant generation checks; a reviewer's edit must keep it too.
+    .superRefine((row, ctx) => {
+      const seen = new Set([normalizeChoice(row.answer)]);
+      row.distractors.forEach((distractor, index) => {
+        const key = normalizeChoice(distractor);
+        if (key === normalizeChoice(row.answer)) ctx.addIssue({ code: "custom", path: ["distractors", index], message: `distractor ${index + 1} is the same as the answer; a distractor must be a wrong answer` });
+        else if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["distractors", index], message: `distractor ${index + 1} repeats another distractor; each must be different` });
+        seen.add(key);
+      });
+    }),
   preference: z.object({
     instruction: text,
     chosen: text,

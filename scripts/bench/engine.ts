@@ -71,14 +71,16 @@ async function main(): Promise<number> {
   const queue = { enqueue: (ids: string[]) => enqueueWorkItems(sender, ids) };
   const rss = sampleRss();
 
-  const runOnce = async (count: number, milestones: (share: number) => void = () => undefined) => {
+  const runOnce = async (count: number, milestones: (share: number) => void = () => undefined, trace = false) => {
     const dataset = await createDataset(db, engineBenchDesign(mock.url, count, samples));
     const launchedAt = performance.now();
     const launched = await launchRun(db, queue, dataset.id);
     const launchMs = performance.now() - launchedAt;
+    if (trace) log(`launched (${(launchMs / 1000).toFixed(2)} s): ${memoryLine()}`);
     const marks = [0.25, 0.5, 0.75, 1];
-    for (;;) {
+    for (let poll = 1; ; poll++) {
       const run = await db.run.findUniqueOrThrow({ where: { id: launched.runId }, select: { status: true, succeededRows: true, failedRows: true } });
+      if (trace && poll % 10 === 0) log(`${run.succeededRows + run.failedRows} rows: ${memoryLine()}`);
       while (marks.length > 0 && run.succeededRows + run.failedRows >= marks[0]! * count) milestones(marks.shift()!);
       if (["completed", "failed", "cancelled"].includes(run.status)) {
         if (run.status !== "completed") {
@@ -102,9 +104,7 @@ async function main(): Promise<number> {
     rss.reset();
     const atMilestone: string[] = [];
     log(`engine: ${rows} rows (${rows / samples} items × ${samples} samples), ${workers} worker(s), concurrency ${concurrency}, batch ${batchSize}`);
-    const trace = flags["memory-trace"] ? setInterval(() => log(memoryLine()), 1000) : undefined;
-    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${memoryLine()}`));
-    clearInterval(trace);
+    const engine = await runOnce(rows, (share) => atMilestone.push(`${share * 100} %: ${memoryLine()}`), flags["memory-trace"]);
     const enginePeak = rss.peak;
     // What the heap really holds once garbage is gone (package.json runs this with --expose-gc).
     const gc = (globalThis as { gc?: () => void }).gc;

@@ -51,7 +51,8 @@ export function readPrismaSchema(file: string): ExpectedSchema {
       columnOf.set(field, column);
       const list = rawType.endsWith("[]");
       const native = /@db\.(\w+)/.exec(line)?.[1];
-      const type = native ? nativeTypes[native] ?? native.toLowerCase() : enumDbName[baseType] ?? scalarTypes[baseType] ?? baseType;
+      const unsupported = /^Unsupported\("(\w+)"\)$/.exec(baseType)?.[1];
+      const type = native ? nativeTypes[native] ?? native.toLowerCase() : unsupported ?? enumDbName[baseType] ?? scalarTypes[baseType] ?? baseType;
       columns.push({ name: column, type: list ? `_${type}` : type, nullable: rawType.endsWith("?") || list });
       if (/@id\b/.test(line)) indexes.push({ name: `${table}_pkey`, columns: [column], unique: true, method: "btree" });
       if (/@unique\b/.test(line)) indexes.push({ name: `${table}_${column}_key`, columns: [column], unique: true, method: "btree" });

@@ -13,6 +13,8 @@ export type RowInsert = {
   datasetId: string; runId: string; workItemId: string; index: number; data: Prisma.InputJsonValue; text: string; labels: string[];
   language: string; model: string; connectionId: string | null; prompt: string; variables: Prisma.InputJsonValue; parameters: Prisma.InputJsonValue;
   inputTokens: number; outputTokens: number; reasoningTokens: number; costUsd: number; latencyMs: number;
+  /** A regeneration's row: the row it replaces (the same for every row of the item). */
+  replacesRowId?: string;
 };
 
 /** One item's calls, for the per-run, per-model statistics. */
@@ -58,25 +60,39 @@ const OVER_BUDGET = "(p.succeeded > 0 AND r.status IN ('queued', 'running') AND 
  * travels once, with the item; a row carries its own value only where it
  * differs. Runs are locked in id order, so commits of several runs never
  * deadlock each other.
+ *
+ * A regeneration item (replaces_row_id) retires the row it replaces in the same
+ * statement: the old row stops being current only if it still is (locked in id
+ * order, re-checked after a wait), and only the first item to retire it makes a
+ * current row; any later one is kept as a non-current version. So however items
+ * are redelivered, raced or batched, a replaced row has exactly one current successor.
  */
 const COMMIT_SQL = `
     WITH input AS (
       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(id uuid, worker text, status work_item_status, last_error text, error_kind text,
              expected_rows int, input_tokens int, output_tokens int, reasoning_tokens int, cost_usd double precision,
              dataset_id uuid, language text, model text, connection_id uuid, prompt text, variables jsonb, parameters jsonb,
-             rows jsonb, attempts jsonb, stats jsonb)
+             rows jsonb, attempts jsonb, stats jsonb, replaces_row_id uuid)
     ), owned AS (
       UPDATE work_items w SET status = i.status, finished_at = now(), lease_expires_at = NULL, last_error = i.last_error, error_kind = i.error_kind, updated_at = now()
         FROM input i
        WHERE w.id = i.id AND w.status = 'running' AND w.claimed_by = i.worker
    RETURNING w.id, w.run_id, i.status, i.expected_rows, i.input_tokens, i.output_tokens, i.reasoning_tokens, i.cost_usd,
-             i.dataset_id, i.language, i.model, i.connection_id, i.prompt, i.variables, i.parameters, i.rows, i.attempts, i.stats
+             i.dataset_id, i.language, i.model, i.connection_id, i.prompt, i.variables, i.parameters, i.rows, i.attempts, i.stats, i.replaces_row_id
+    ), retiring AS (
+      SELECT id FROM rows WHERE id IN (SELECT replaces_row_id FROM owned WHERE status = 'succeeded' AND jsonb_array_length(rows) > 0) AND current
+       ORDER BY id FOR UPDATE
+    ), retired AS (
+      UPDATE rows x SET current = false FROM retiring l WHERE x.id = l.id RETURNING x.id
+    ), successor AS (
+      SELECT DISTINCT ON (replaces_row_id) id FROM owned WHERE replaces_row_id IN (SELECT id FROM retired) ORDER BY replaces_row_id, id
     ), inserted AS (
       INSERT INTO rows (id, dataset_id, run_id, work_item_id, index, data, text, labels, language, model, connection_id, prompt, variables, parameters,
-                        input_tokens, output_tokens, reasoning_tokens, cost_usd, latency_ms)
+                        input_tokens, output_tokens, reasoning_tokens, cost_usd, latency_ms, current, replaces_row_id)
       SELECT gen_random_uuid(), coalesce(r.dataset_id, o.dataset_id), o.run_id, o.id, r.index, r.data, r.text, r.labels, coalesce(r.language, o.language),
              coalesce(r.model, o.model), coalesce(r.connection_id, o.connection_id), coalesce(r.prompt, o.prompt), coalesce(r.variables, o.variables),
-             coalesce(r.parameters, o.parameters), r.input_tokens, r.output_tokens, r.reasoning_tokens, r.cost_usd, r.latency_ms
+             coalesce(r.parameters, o.parameters), r.input_tokens, r.output_tokens, r.reasoning_tokens, r.cost_usd, r.latency_ms,
+             o.replaces_row_id IS NULL OR o.id IN (SELECT id FROM successor), o.replaces_row_id
         FROM owned o, jsonb_to_recordset(o.rows) AS r(index int, data jsonb, text text, labels text[], input_tokens int, output_tokens int,
              reasoning_tokens int, cost_usd double precision, latency_ms int, dataset_id uuid, language text, model text, connection_id uuid, prompt text,
              variables jsonb, parameters jsonb)
@@ -137,7 +153,7 @@ async function commitItems(db: PrismaClient, all: Commit[]): Promise<boolean[]> 
   const { rows: [result] } = await poolOf(db).query<Committed>({
     name: "datafast-commit-items",
     text: COMMIT_SQL,
-    values: [itemsJson(commits, shared)],
+    values: [itemsJsonb(commits, shared)],
   });
   await finishCancellingRuns(db, result!.runs);
   const owned = new Set(result!.owned);
@@ -170,14 +186,36 @@ function sharedRowFields(commit: Commit): SharedFields {
   return Object.fromEntries(SHARED_KEYS.filter((key) => rest.every((row) => same(row[key], head[key]))).map((key) => [key, head[key]]));
 }
 
-function itemsJson(commits: Commit[], shared: SharedFields[]): string {
-  return JSON.stringify(commits.map((c, index) => ({
+// jsonb's binary format: a version byte (1), then the JSON text. $1 is cast to jsonb, so it is
+// typed jsonb and pg sends a Buffer as binary; a $1::json would need the bare text.
+const JSONB_ARRAY_START = Buffer.from([1, "[".charCodeAt(0)]);
+const COMMA = Buffer.from(",");
+const ARRAY_END = Buffer.from("]");
+
+/**
+ * The items as one jsonb array, assembled item by item outside the JS heap. As one JS string,
+ * a statement's JSON (hundreds of KB) would go straight into V8's old generation and stay
+ * there until a full GC: at thousands of rows a second, the RSS of a run grew with its length.
+ */
+function itemsJsonb(commits: Commit[], shared: SharedFields[]): Buffer {
+  const parts = [JSONB_ARRAY_START];
+  commits.forEach((c, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(Buffer.from(JSON.stringify(itemJson(c, shared[index]!))));
+  });
+  parts.push(ARRAY_END);
+  return Buffer.concat(parts);
+}
+
+function itemJson(c: Commit, common: SharedFields) {
+  return {
     id: c.workItemId, worker: c.workerId, status: c.status, last_error: c.lastError, error_kind: c.errorKind, expected_rows: c.expectedRows,
     input_tokens: c.inputTokens, output_tokens: c.outputTokens, reasoning_tokens: c.reasoningTokens, cost_usd: c.costUsd,
-    dataset_id: shared[index]!.datasetId, language: shared[index]!.language, model: shared[index]!.model, connection_id: shared[index]!.connectionId,
-    prompt: shared[index]!.prompt, variables: shared[index]!.variables, parameters: shared[index]!.parameters,
-    rows: rowsJson(c, shared[index]!), attempts: attemptsJson(c), stats: c.stats ? c.stats.map(statsJson) : undefined,
-  })));
+    dataset_id: common.datasetId, language: common.language, model: common.model, connection_id: common.connectionId,
+    prompt: common.prompt, variables: common.variables, parameters: common.parameters,
+    rows: rowsJson(c, common), attempts: attemptsJson(c), stats: c.stats ? c.stats.map(statsJson) : undefined,
+    replaces_row_id: c.rows[0]?.replacesRowId,
+  };
 }
 
 function rowsJson(c: Commit, common: SharedFields) {

@@ -33,6 +33,7 @@ export function rowInserts(claimed: Pick<ClaimedItem, "id" | "runId" | "datasetI
     reasoningTokens: share(spent.reasoningTokens, drafts.length, index),
     costUsd: spent.costUsd / drafts.length,
     latencyMs: spent.latencyMs,
+    replacesRowId: payload.replacesRowId,
   }));
 }
 

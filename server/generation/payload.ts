@@ -21,6 +21,10 @@ export const workItemPayloadSchema = z.object({
   roles: z.object({ rejected: modelRefSchema.optional(), judge: modelRefSchema.optional() }).default({}),
   /** Seeds the item's own randomness; derived from its key. */
   seed: z.number().int().min(0),
+  /** Regeneration: the row this item makes a new version of; its row replaces that one when it commits. */
+  replacesRowId: z.uuid().optional(),
+  /** Regeneration: the extra instruction appended to `prompt`, kept apart for the lineage. */
+  instruction: z.string().optional(),
 });
 
 export type WorkItemPayload = z.infer<typeof workItemPayloadSchema>;

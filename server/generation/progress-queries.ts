@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 const runSelect = {
   id: true, datasetId: true, status: true, mode: true, plannedItems: true, plannedRows: true, succeededItems: true, failedItems: true,
   succeededRows: true, failedRows: true, inputTokens: true, outputTokens: true, reasoningTokens: true, costUsd: true, estimatedCostUsd: true, budgetUsd: true,
-  pausedReason: true, error: true, fromPreview: true, createdAt: true, startedAt: true, finishedAt: true,
+  pausedReason: true, error: true, fromPreview: true, kind: true, instruction: true, createdAt: true, startedAt: true, finishedAt: true,
 } as const;
 
 export function findRun(db: PrismaClient, runId: string) {

@@ -1,7 +1,7 @@
 // The only Prisma access of the generation feature. State lives in Postgres:
 // claiming is one conditional UPDATE, and an item's rows, its status and the
 // run's counters commit in one statement, so a second delivery is harmless.
-import { Prisma, type PrismaClient, type RunMode } from "@/server/generated/prisma/client";
+import { Prisma, type PrismaClient, type RunKind, type RunMode } from "@/server/generated/prisma/client";
 import type { PlannedItem } from "./plan";
 import { releaseClaimedItem } from "./lifecycle-queries";
 
@@ -14,12 +14,15 @@ export async function releaseWorkItem(db: PrismaClient, workItemId: string, work
   await releaseClaimedItem(db, workItemId, workerId);
 }
 
+/** What a run other than the design's is for: a regeneration (with its instruction) or a top-up (with its cell). */
+export type RunPurpose = { kind: RunKind; instruction?: string | null; topUpCell?: Prisma.InputJsonValue };
+
 /** Items of a batch-mode run start "batched": reserved for provider batches, left alone by online claims and the recovery sweep. */
-export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[]; budgetUsd?: number; estimatedCostUsd?: number | null; mode?: RunMode }): Promise<{ runId: string; itemIds: string[] }> {
+export async function createRunWithItems(db: PrismaClient, input: { datasetId: string; snapshotId: string; plannedRows: number; items: PlannedItem[]; budgetUsd?: number; estimatedCostUsd?: number | null; mode?: RunMode; purpose?: RunPurpose }): Promise<{ runId: string; itemIds: string[] }> {
   const mode = input.mode ?? "online";
   return db.$transaction(async (tx) => {
     const run = await tx.run.create({
-      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, mode, plannedItems: input.items.length, plannedRows: input.plannedRows, budgetUsd: input.budgetUsd, estimatedCostUsd: input.estimatedCostUsd ?? null },
+      data: { datasetId: input.datasetId, snapshotId: input.snapshotId, mode, plannedItems: input.items.length, plannedRows: input.plannedRows, budgetUsd: input.budgetUsd, estimatedCostUsd: input.estimatedCostUsd ?? null, ...input.purpose },
       select: { id: true },
     });
     const itemIds: string[] = [];

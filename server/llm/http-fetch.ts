@@ -3,11 +3,11 @@
 // Request, web-stream and signal objects alive for as long as a call waits for
 // its answer (node:http ~5 KB); with hundreds of calls in flight V8 promotes
 // all of it, and a worker's RSS grew with the length of a run (README,
-// "Benchmarks"). Same contract as fetch: resolves at the response headers with
-// a streamed body, rejects with the signal's reason when aborted and with
-// TypeError("fetch failed", { cause }) when the connection fails (what the AI
-// SDK classifies as retryable). What it does not do itself (a body that is not
-// text or bytes, a redirect) goes to the global fetch.
+// "Benchmarks"). Same contract as fetch, except that an answer other than an
+// event stream is read whole before it resolves: rejects with the signal's
+// reason when aborted and with TypeError("fetch failed", { cause }) when the
+// connection fails (what the AI SDK classifies as retryable). What it does not
+// do itself (a body that is not text or bytes, a redirect) goes to the global fetch.
 import http from "node:http";
 import https from "node:https";
 import { pipeline, Readable } from "node:stream";
@@ -39,7 +39,7 @@ function responseHeaders(response: http.IncomingMessage): Headers {
 }
 
 export const providerFetch: typeof fetch = (input, init = {}) => {
-  const url = typeof input === "string" ? new URL(input) : input instanceof URL ? input : undefined;
+  const url = typeof input === "string" ? (URL.canParse(input) ? new URL(input) : undefined) : input instanceof URL ? input : undefined;
   const body = init.body;
   const method = (init.method ?? "GET").toUpperCase();
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || (body != null && typeof body !== "string" && !(body instanceof Uint8Array))) {
@@ -84,15 +84,27 @@ export const providerFetch: typeof fetch = (input, init = {}) => {
         globalThis.fetch(input, init).then(resolve, reject);
         return;
       }
-      const empty = NULL_BODY.has(status) || method === "HEAD";
-      if (empty) incoming.resume();
-      try {
-        resolve(new Response(empty ? null : (Readable.toWeb(decoded(incoming)) as ReadableStream<Uint8Array>), { status, statusText: incoming.statusMessage ?? "", headers: responseHeaders(incoming) }));
-      } catch (error) {
-        // A status the Response class refuses (outside 200-599).
-        incoming.destroy();
-        reject(new TypeError("fetch failed", { cause: error }));
+      const respond = (content: BodyInit | null) => {
+        try {
+          resolve(new Response(content, { status, statusText: incoming.statusMessage ?? "", headers: responseHeaders(incoming) }));
+        } catch (error) {
+          // A status the Response class refuses (outside 200-599).
+          incoming.destroy();
+          reject(new TypeError("fetch failed", { cause: error }));
+        }
+      };
+      if (NULL_BODY.has(status) || method === "HEAD") {
+        incoming.resume();
+        return respond(null);
       }
+      const content = decoded(incoming);
+      // An event stream is handed on as it arrives. Any other answer is read whole first: a web
+      // stream over the socket would cost more objects than the answer itself.
+      if (/text\/event-stream/i.test(String(incoming.headers["content-type"] ?? ""))) return respond(Readable.toWeb(content) as ReadableStream<Uint8Array>);
+      const chunks: Buffer[] = [];
+      content.on("data", (chunk: Buffer) => chunks.push(chunk));
+      content.once("end", () => respond(Buffer.concat(chunks)));
+      content.once("error", (error) => reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: error })));
     });
     request.end(body ?? undefined);
   });

@@ -93,7 +93,7 @@ export async function languageModelFor(ref: ModelRef, options: RegistryOptions =
   let model = cache.get(cacheKey);
   if (!model) {
     if (cache.size >= MAX_CACHED_MODELS) cache.clear();
-    model = providerAdapters[ref.kind].build({ baseURL: ref.baseURL, apiKey, model: ref.model, mode, fetch: process.env.DIAG_UNDICI ? undefined : providerFetch });
+    model = providerAdapters[ref.kind].build({ baseURL: ref.baseURL, apiKey, model: ref.model, mode, fetch: providerFetch });
     cache.set(cacheKey, model);
   }
   return model;

@@ -1,9 +1,10 @@
+import { getEventListeners } from "node:events";
 import { MockLanguageModelV4 } from "ai/test";
 import { APICallError } from "ai";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { LlmError } from "./errors";
-import { generateStructured, isJsonSchemaRejection, type StructuredCall } from "./structured";
+import { generateStructured, isJsonSchemaRejection, requestSignal, type StructuredCall } from "./structured";
 
 const schema = z.object({ texts: z.array(z.string().min(1)).length(2) });
 
@@ -163,5 +164,27 @@ describe("prompt mode and the fallback to it", () => {
     expect(isJsonSchemaRejection(error(400, "max_tokens is too large"))).toBe(false);
     expect(isJsonSchemaRejection(error(500, "json_schema crashed the server"))).toBe(false);
     expect(isJsonSchemaRejection(new Error("response_format"))).toBe(false);
+  });
+});
+
+describe("requestSignal", () => {
+  it("aborts with a TimeoutError when the request outlives its timeout", async () => {
+    const { signal, dispose } = requestSignal(10);
+    await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+    expect((signal.reason as Error).name).toBe("TimeoutError");
+    dispose();
+  });
+
+  it("follows the caller's abort, and lets go of the caller's signal once disposed", () => {
+    const caller = new AbortController();
+    const first = requestSignal(60_000, caller.signal);
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(1);
+    first.dispose();
+    // The caller's signal lives as long as its work item: it must not collect a listener per request.
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+    const second = requestSignal(60_000, caller.signal);
+    caller.abort(new Error("stopping"));
+    expect((second.signal.reason as Error).message).toBe("stopping");
+    second.dispose();
   });
 });

@@ -120,7 +120,6 @@ export function requestSignal(timeoutMs: number, caller?: AbortSignal): { signal
 
 /** One request, as generateStructured makes it (provider batches capture its body: server/llm/batch/request-body.ts). */
 export async function callOnce<S extends z.ZodType>(call: StructuredCall<S>, mechanism: StructuredMode, messages: ModelMessage[]): Promise<Attempt> {
-  if (process.env.DIAG_OLD_SIGNAL) return requestOnce(call, mechanism, messages, AbortSignal.any([AbortSignal.timeout(call.timeoutMs), ...(call.abortSignal ? [call.abortSignal] : [])]));
   const abort = requestSignal(call.timeoutMs, call.abortSignal);
   try {
     return await requestOnce(call, mechanism, messages, abort.signal);

@@ -4,6 +4,7 @@ import { connectionsRouter } from "@/server/providers/router";
 import { previewsRouter } from "@/server/generation/preview-router";
 import { runsRouter } from "@/server/generation/router";
 import { pricesRouter } from "@/server/llm/pricing/router";
+import { insightsRouter } from "@/server/insights/router";
 import { rowsRouter } from "@/server/review/router";
 import { sourcesRouter } from "@/server/sources/router";
 import { createCallerFactory, router } from "./init";
@@ -12,6 +13,7 @@ export const appRouter = router({
   datasets: datasetsRouter,
   runs: runsRouter,
   rows: rowsRouter,
+  insights: insightsRouter,
   connections: connectionsRouter,
   prices: pricesRouter,
   sources: sourcesRouter,

@@ -1,15 +1,24 @@
 // Schemas shared by the types' steps: lists of exactly N non-empty strings or objects.
 import { z } from "zod";
 
+/**
+ * Keys come from designs (labels, counts, a transform's fields), so a worker that runs for weeks
+ * sees ever more of them; past this many the least recently used schema goes.
+ */
+export const MAX_CACHED_SCHEMAS = 500;
 const cache = new Map<string, z.ZodType>();
 
 /** Zod compiles a schema's parser on first use, so a schema per call would pay that every time. */
 export function cached<S extends z.ZodType>(key: string, make: () => S): S {
   let schema = cache.get(key) as S | undefined;
-  if (!schema) {
+  if (schema) {
+    // Map order is insertion order: moved to the end, the first key is always the least recently used.
+    cache.delete(key);
+  } else {
     schema = make();
-    cache.set(key, schema);
+    if (cache.size >= MAX_CACHED_SCHEMAS) cache.delete(cache.keys().next().value!);
   }
+  cache.set(key, schema);
   return schema;
 }
 

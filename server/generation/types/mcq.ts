@@ -2,12 +2,10 @@
 // each distinct from the answer and from the others (checked; an answer that
 // breaks it is re-asked with the reason, and never stored).
 import { z } from "zod";
-import { DISTRACTOR_COUNT } from "@/lib/dataset-types/mcq";
+import { DISTRACTOR_COUNT, normalizeChoice as normalize } from "@/lib/dataset-types/mcq";
 import { SYSTEM_PROMPT, type TypeEngine } from "./engine";
 import { documentCells, type DocumentCell } from "./documents";
 import { cached, exactly, nonEmpty } from "./lists";
-
-const normalize = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!?]+$/, "");
 
 function pairsSchema(count: number) {
   return cached(`mcq:pairs:${count}`, () => z.object({ questions: exactly(z.object({ question: nonEmpty("question"), answer: nonEmpty("answer") }), count, "questions") }));

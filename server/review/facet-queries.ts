@@ -1,0 +1,84 @@
+// The values the review grid's filter bar offers, with how many current rows
+// carry each (over the whole dataset, not the current filter, so they can be
+// cached per dataset), and a cheap fingerprint that changes when they may have.
+import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
+import { EDITED_SQL, LABELS_SQL, ROWS_FROM, STATUS_SQL } from "./filter-sql";
+
+export type FacetCount = { value: string; count: number };
+export type RunFacet = { value: string; count: number; createdAt: Date };
+export type RowFacets = {
+  total: number;
+  statuses: FacetCount[];
+  labels: FacetCount[];
+  languages: FacetCount[];
+  models: FacetCount[];
+  runs: RunFacet[];
+  /** Expansion variable name → its values, most frequent first (at most MAX_VARIABLE_VALUES each). */
+  variables: Record<string, FacetCount[]>;
+  edited: number;
+};
+
+/** A filter bar cannot offer more values of one variable usefully; the rest are reachable by URL. */
+export const MAX_VARIABLE_VALUES = 200;
+
+const current = (datasetId: string) => Prisma.sql`r.dataset_id = ${datasetId}::uuid AND r.current`;
+
+export async function findFacets(db: PrismaClient, datasetId: string): Promise<RowFacets> {
+  const where = current(datasetId);
+  const [groups, labels, runs, variables] = await Promise.all([
+    // One scan for every single-column facet.
+    db.$queryRaw<{ kind: string; value: string | null; count: number }[]>`
+      SELECT CASE WHEN GROUPING(r.language) = 0 THEN 'language' WHEN GROUPING(r.model) = 0 THEN 'model' WHEN GROUPING(${STATUS_SQL}) = 0 THEN 'status' ELSE 'total' END AS kind,
+             COALESCE(r.language, r.model, ${STATUS_SQL}) AS value, count(*)::int AS count
+        FROM ${ROWS_FROM} WHERE ${where}
+       GROUP BY GROUPING SETS ((r.language), (r.model), (${STATUS_SQL}), ())`,
+    db.$queryRaw<FacetCount[]>`
+      SELECT l AS value, count(*)::int AS count FROM ${ROWS_FROM} CROSS JOIN LATERAL unnest(${LABELS_SQL}) AS l WHERE ${where} GROUP BY l ORDER BY count DESC, l`,
+    db.$queryRaw<RunFacet[]>`
+      SELECT c.run_id::text AS value, c.count, runs.created_at AS "createdAt"
+        FROM (SELECT r.run_id, count(*)::int AS count FROM rows r WHERE ${where} GROUP BY r.run_id) c JOIN runs ON runs.id = c.run_id
+       ORDER BY runs.created_at, runs.id`,
+    db.$queryRaw<{ name: string; value: string; count: number }[]>`
+      SELECT name, value, count FROM (
+        SELECT e.key AS name, e.value, count(*)::int AS count, row_number() OVER (PARTITION BY e.key ORDER BY count(*) DESC, e.value) AS rank
+          FROM rows r CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(r.variables) = 'object' THEN r.variables ELSE '{}'::jsonb END) AS e
+         WHERE ${where} AND e.value IS NOT NULL
+         GROUP BY e.key, e.value) ranked
+       WHERE rank <= ${MAX_VARIABLE_VALUES}
+       ORDER BY name, count DESC, value`,
+  ]);
+  const byKind = (kind: string) => groups.filter((group) => group.kind === kind).map(({ value, count }) => ({ value: value ?? "", count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const variableFacets: Record<string, FacetCount[]> = {};
+  for (const { name, value, count } of variables) (variableFacets[name] ??= []).push({ value, count });
+  return {
+    total: groups.find((group) => group.kind === "total")?.count ?? 0,
+    statuses: byKind("status"),
+    labels,
+    languages: byKind("language"),
+    models: byKind("model"),
+    runs,
+    variables: variableFacets,
+    edited: await countEdited(db, datasetId),
+  };
+}
+
+async function countEdited(db: PrismaClient, datasetId: string): Promise<number> {
+  // Only reviewed rows can be edited: the reviews table is far smaller than rows.
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM reviews v JOIN rows r ON r.id = v.row_id WHERE v.dataset_id = ${datasetId}::uuid AND r.current AND ${EDITED_SQL}`;
+  return row?.count ?? 0;
+}
+
+/**
+ * Changes whenever rows are added, replaced or reviewed: the newest row, the
+ * number of current rows and the latest review change. Cheap next to the facets
+ * themselves (index-only scans), so a cache can check it on every call.
+ */
+export async function findFacetsFingerprint(db: PrismaClient, datasetId: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ fingerprint: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM rows r WHERE ${current(datasetId)}),
+      (SELECT max(r.created_at) FROM rows r WHERE r.dataset_id = ${datasetId}::uuid),
+      (SELECT count(*) || ':' || COALESCE(max(v.updated_at)::text, '') FROM reviews v WHERE v.dataset_id = ${datasetId}::uuid)) AS fingerprint`;
+  return row?.fingerprint ?? "";
+}
