@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Download } from "lucide-react";
+import { ChartColumn, Download, ListChecks } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { datasetDesignSchema } from "@/lib/designs/design-schema";
@@ -9,6 +9,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { ErrorNotice, Loading } from "@/components/query-state";
+import { ReviewProgress } from "@/components/review/insights/review-progress";
 import { RowsTable } from "@/components/review/rows-table";
 import { isActiveRunStatus } from "@/components/runs/run-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -49,10 +50,20 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
         actions={
           <>
             <Button variant="outline" asChild>
+              <Link href={`/datasets/${datasetId}/review`} data-testid="open-review">
+                <ListChecks aria-hidden /> Review rows
+              </Link>
+            </Button>
+            <Button variant="outline" asChild>
               {/* A plain link: the browser streams the file to disk instead of holding it in memory. */}
               <a href={`/api/exports/${datasetId}?format=jsonl`} download data-testid="download-jsonl">
                 <Download aria-hidden /> Download JSONL
               </a>
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href={`/datasets/${datasetId}/insights`} data-testid="open-insights">
+                <ChartColumn aria-hidden /> Insights
+              </Link>
             </Button>
             <ExportDesignDialog design={dataset.data.design} name={dataset.data.name} size="default" />
             <LaunchRunButton datasetId={datasetId} />
@@ -69,6 +80,7 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
           The dataset was saved, but the preview&apos;s rows could not be kept (the preview was discarded or expired, or the design changed). Launch a run to generate rows.
         </p>
       ) : null}
+      <ReviewProgress datasetId={datasetId} />
       <RunsList datasetId={datasetId} />
       <RowsTable datasetId={datasetId} live={live.data ?? false} />
     </div>

@@ -40,6 +40,11 @@ export function RunsList({ datasetId }: { datasetId: string }) {
                   <Link href={`/datasets/${datasetId}/runs/${run.id}`} className="grid gap-2 rounded-md transition-colors hover:text-foreground sm:grid-cols-[8rem_minmax(0,1fr)_10rem] sm:items-center sm:gap-4">
                     <span className="flex items-center gap-1.5">
                       <RunStatusBadge status={run.status} />
+                      {run.kind !== "generation" ? (
+                        <Badge variant="info" data-testid="run-kind" title={run.instruction ? `Instruction: ${run.instruction}` : undefined}>
+                          {run.kind === "regeneration" ? "regeneration" : "top-up"}
+                        </Badge>
+                      ) : null}
                       {run.fromPreview ? (
                         <Badge variant="outline" data-testid="run-from-preview" title="Rows kept from a preview">
                           preview

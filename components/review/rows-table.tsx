@@ -42,7 +42,7 @@ export function RowsTable({ datasetId, runId, live = false }: Props) {
         <CardTitle>Rows</CardTitle>
         <span className="text-sm text-muted-foreground">
           <span data-testid="rows-total" className="font-medium text-foreground tabular-nums">
-            {rows.data ? formatCount(total) : "…"}
+            {rows.data ? `${rows.data.totalIsEstimate ? "≈ " : ""}${formatCount(total)}` : "…"}
           </span>{" "}
           rows
         </span>

@@ -6,9 +6,11 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatCount, formatDateTime } from "@/components/format";
+import { DatasetBreadcrumb } from "@/components/datasets/dataset-breadcrumb";
 import { PageHeader } from "@/components/page-header";
 import { ErrorNotice, Loading } from "@/components/query-state";
 import { RowsTable } from "@/components/review/rows-table";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -50,24 +52,15 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={
-          <span className="flex items-center gap-1.5">
-            <Link href="/datasets" className="hover:text-foreground">
-              Datasets
-            </Link>
-            /
-            <Link href={`/datasets/${datasetId}`} className="hover:text-foreground">
-              {dataset.data?.name ?? "Dataset"}
-            </Link>
-          </span>
-        }
+        eyebrow={<DatasetBreadcrumb datasetId={datasetId} name={dataset.data?.name} />}
         title={
           <span className="flex items-center gap-3">
             Run <span className="font-mono text-base font-normal text-muted-foreground">{run.id.slice(0, 8)}</span>
             <RunStatusBadge status={run.status} testId="run-status" />
+            {run.kind !== "generation" ? <Badge variant="info" data-testid="run-kind">{run.kind === "regeneration" ? "regeneration" : "top-up"}</Badge> : null}
           </span>
         }
-        description={`Launched ${formatDateTime(run.createdAt)}${run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : ""}`}
+        description={`Launched ${formatDateTime(run.createdAt)}${run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : ""}${run.instruction ? ` · instruction: ${run.instruction}` : ""}`}
         actions={
           <>
             <RunActions run={run} />

@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { ensureDatabase, PROJECT_ROOT } from "@/scripts/database/ensure-database";
+import type { RowFilter } from "@/lib/review/row-filter";
 import { rowsListInputSchema, type RowsListInput } from "@/lib/review/rows-query";
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -44,7 +45,8 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 
-type Case = { name: string; run: () => Promise<{ rows: number; total: number | null }> };
+type Outcome = { rows: number; total: number | null; estimate?: boolean };
+type Case = { name: string; run: () => Promise<Outcome> };
 
 async function main(): Promise<number> {
   const external = process.env.DATABASE_URL || undefined;
@@ -58,7 +60,7 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = database.url;
   const { createDb, poolOf } = await import("@/server/db");
   const { buildSeedDataset, insertSeedDataset, RARE_WORD } = await import("@/server/testing/review-rows");
-  const { listRows, getRowFacets, computeRowFacets } = await import("@/server/review/service");
+  const { listRows, getRowFacets, computeRowFacets, countMatchingRows } = await import("@/server/review/service");
   const db = createDb(database.url);
   try {
     log(`generating ${rowCount.toLocaleString("en")} rows…`);
@@ -72,13 +74,16 @@ async function main(): Promise<number> {
     await poolOf(db).query("VACUUM ANALYZE reviews");
 
     const { datasetId, runIds } = seed;
+    // The review page loads the facets with its first page; a count over budget is estimated from them.
+    await getRowFacets(db, datasetId);
     const list = (input: Omit<RowsListInput, "datasetId">) => {
       const query = rowsListInputSchema.parse(input);
       return async () => {
         const page = await listRows(db, datasetId, query);
-        return { rows: page.rows.length, total: page.total };
+        return { rows: page.rows.length, total: page.total, estimate: page.totalIsEstimate };
       };
     };
+    const count = (filter: RowFilter) => async () => ({ rows: 0, total: (await countMatchingRows(db, datasetId, filter)).total, estimate: false });
     const deep = Math.floor(rowCount / 2 / 50);
     const cursorAtMiddle = (await listRows(db, datasetId, rowsListInputSchema.parse({ page: deep - 1, pageSize: 50 }))).nextCursor!;
     const cursorByText = (await listRows(db, datasetId, rowsListInputSchema.parse({ page: deep - 1, pageSize: 50, sort: { field: "text", dir: "asc" } }))).nextCursor!;
@@ -107,34 +112,43 @@ async function main(): Promise<number> {
       { name: "sort: length desc, first page", run: list({ sort: { field: "length", dir: "desc" } }) },
       { name: "sort: status, first page", run: list({ sort: { field: "status", dir: "asc" } }) },
       { name: "page of 500 rows", run: list({ pageSize: 500 }) },
+      { name: "exact count (rows.count): no filter", run: count({}) },
+      { name: "exact count (rows.count): status pending", run: count({ status: ["pending"] }) },
+      { name: "exact count (rows.count): label", run: count({ labels: ["billing"] }) },
+      { name: "exact count (rows.count): variable value", run: count({ variables: { tone: ["angry"] } }) },
+      { name: "exact count (rows.count): common word", run: count({ q: "order" }) },
       { name: "facets (computed)", run: async () => ({ rows: Object.keys((await computeRowFacets(db, datasetId)).variables).length, total: null }) },
       { name: "facets (rows.facets, cached)", run: async () => ({ rows: Object.keys((await getRowFacets(db, datasetId)).variables).length, total: null }) },
     ];
 
-    const results: { name: string; rows: number; total: number | null; p50: number; p95: number; max: number }[] = [];
+    const results: (Outcome & { name: string; estimates: number; p50: number; p95: number; max: number })[] = [];
     for (const testCase of cases) {
-      let last = { rows: 0, total: null as number | null };
+      let last: Outcome = { rows: 0, total: null };
+      let estimates = 0;
       for (let i = 0; i < WARMUP; i++) last = await testCase.run();
       const times: number[] = [];
       for (let i = 0; i < iterations; i++) {
         const start = performance.now();
         last = await testCase.run();
         times.push(performance.now() - start);
+        if (last.estimate) estimates++;
       }
       times.sort((a, b) => a - b);
-      const result = { name: testCase.name, ...last, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)! };
+      const result = { name: testCase.name, ...last, estimates, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)! };
       results.push(result);
       log(`${result.name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`);
     }
 
     const ms = (value: number) => value.toFixed(1);
     console.log(`\nReview grid, ${rowCount.toLocaleString("en")} rows, ${iterations} calls per query (after ${WARMUP} warm-up calls), server-side (service function → Postgres → rows):\n`);
-    console.log("| query | rows returned | total | p50 ms | p95 ms | max ms | p95 ≤ 100 ms |");
-    console.log("|---|---|---|---|---|---|---|");
+    console.log("| query | rows returned | total | estimated totals | p50 ms | p95 ms | max ms | p95 ≤ 100 ms |");
+    console.log("|---|---|---|---|---|---|---|---|");
     for (const r of results) {
-      console.log(`| ${r.name} | ${r.rows} | ${r.total === null ? "–" : r.total.toLocaleString("en")} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.p95 <= TARGET_P95_MS ? "yes" : "**no**"} |`);
+      const total = r.total === null ? "–" : `${r.estimate ? "≈ " : ""}${r.total.toLocaleString("en")}`;
+      console.log(`| ${r.name} | ${r.rows} | ${total} | ${r.estimates} of ${iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.p95 <= TARGET_P95_MS ? "yes" : "**no**"} |`);
     }
-    const missed = results.filter((r) => r.p95 > TARGET_P95_MS);
+    // rows.count is the deliberate slow path (the grid shows the estimate meanwhile): reported, not held to the target.
+    const missed = results.filter((r) => r.p95 > TARGET_P95_MS && !r.name.startsWith("exact count"));
     console.log(missed.length ? `\n${missed.length} of ${results.length} queries missed the ${TARGET_P95_MS} ms p95 target.` : `\nEvery query met the ${TARGET_P95_MS} ms p95 target.`);
     return missed.length ? 1 : 0;
   } finally {

@@ -11,6 +11,13 @@ export const BROKEN_FIRST_MODEL = "mock-broken-first";
 /** Rejects OpenAI response_format json_schema with a 400, like servers without structured outputs. */
 export const NO_JSON_SCHEMA_MODEL = "mock-no-json-schema";
 
+/**
+ * Tests can dictate text: every free-text string of the answer starts with what a
+ * prompt puts between `[mock-say]` and `[/mock-say]`, verbatim (e.g. markup that
+ * the review UI must show as inert text).
+ */
+const SAY = /\[mock-say\]([\s\S]*?)\[\/mock-say\]/;
+
 export type FinishReason = "stop" | "length";
 
 export interface PromptMessage {
@@ -45,12 +52,14 @@ export function createAnswer(prompt: Prompt, seed: number): Answer {
   const { format } = prompt;
   // Without a schema in the request, one written into the prompt is what a real model would follow.
   const found = format.type === "json" && format.schema !== undefined ? undefined : findSchemaInMessages(prompt.messages);
-  const words = extractContentWords(promptText(prompt, found));
+  const asked = promptText(prompt, found);
+  const say = SAY.exec(asked)?.[1] ?? "";
+  const words = extractContentWords(asked.replace(SAY, " "));
 
   if (format.type === "json" && format.schema !== undefined) {
     let value: unknown;
     try {
-      value = generateInstance(format.schema, rng, { contentWords: words });
+      value = generateInstance(format.schema, rng, { contentWords: words, say });
     } catch (error) {
       const name = format.name === undefined ? "" : ` '${format.name}'`;
       throw new UnsatisfiableSchemaError(`Invalid schema${name}: ${(error as Error).message}`);
@@ -59,14 +68,14 @@ export function createAnswer(prompt: Prompt, seed: number): Answer {
   }
   if (found !== undefined) {
     try {
-      return breakFirstAttempt(prompt, JSON.stringify(generateInstance(found.schema, rng, { contentWords: words })));
+      return breakFirstAttempt(prompt, JSON.stringify(generateInstance(found.schema, rng, { contentWords: words, say })));
     } catch {
       // A schema quoted in prose is only a hint; one that admits no value gets ordinary text.
     }
   }
   if (format.type === "json") return breakFirstAttempt(prompt, JSON.stringify(createJsonObject(rng, words)));
 
-  const text = createParagraph(rng, rng.int(2, 4), words);
+  const text = `${say ? `${say} ` : ""}${createParagraph(rng, rng.int(2, 4), words)}`;
   // Only plain text obeys a small token budget: cutting JSON would make every structured call fail.
   if (prompt.maxTokens != null && Math.ceil(text.length / 4) > prompt.maxTokens) {
     return { content: text.slice(0, prompt.maxTokens * 4), finishReason: "length", json: false };

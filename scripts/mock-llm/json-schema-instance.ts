@@ -41,12 +41,15 @@ export type JSONSchema = JSONSchemaObject | boolean;
 export interface InstanceHints {
   /** Words from the prompt, mixed into generated strings so rows relate to what was asked. */
   contentWords?: readonly string[];
+  /** Text every free-text string starts with (a prompt's `[mock-say]…[/mock-say]`), verbatim. */
+  say?: string;
 }
 
 interface Context {
   root: JSONSchema;
   rng: Rng;
   words: readonly string[];
+  say: string;
   depth: number;
 }
 
@@ -57,7 +60,7 @@ const DEFAULT_ARRAY_COUNT = 3;
 const UNIQUE_ATTEMPTS = 12;
 
 export function generateInstance(schema: JSONSchema, rng: Rng, hints: InstanceHints = {}): unknown {
-  return generate(schema, { root: schema, rng, words: hints.contentWords ?? [], depth: 0 }, undefined);
+  return generate(schema, { root: schema, rng, words: hints.contentWords ?? [], say: hints.say ?? "", depth: 0 }, undefined);
 }
 
 function generate(schema: JSONSchema, ctx: Context, key: string | undefined): unknown {
@@ -231,6 +234,7 @@ function generateString(s: JSONSchemaObject, ctx: Context, key: string | undefin
   if (key !== undefined && SHORT_KEY.test(key)) text = createPhrase(rng, rng.int(2, 3), words);
   else if (key !== undefined && LONG_KEY.test(key)) text = createParagraph(rng, rng.int(1, 3), words);
   else text = createSentence(rng, words);
+  if (ctx.say && (s.maxLength === undefined || ctx.say.length + 1 + text.length <= s.maxLength)) text = `${ctx.say} ${text}`;
   const min = s.minLength ?? 0;
   while (text.length < min) text += ` ${createSentence(rng, words)}`;
   if (s.maxLength !== undefined && text.length > s.maxLength) {

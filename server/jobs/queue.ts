@@ -2,6 +2,7 @@
 import { PgBoss } from "pg-boss";
 import { z } from "zod";
 import { createBatchQueues, sendBatchSubmit } from "./batch-queue";
+import { createDuplicateScanQueue, sendDuplicateScan } from "./duplicate-scan-queue";
 
 export const WORK_ITEM_QUEUE = "work-item";
 
@@ -22,6 +23,7 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(WORK_ITEM_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
   await createBatchQueues(boss);
+  await createDuplicateScanQueue(boss);
   return boss;
 }
 
@@ -53,12 +55,14 @@ export { startBoss };
 /**
  * What services need from the queue; lets tests and the CLI pass their own instance.
  * `submitBatches` starts a batch-mode run's submission; without it, a worker's batch sweep starts it.
+ * `scanDuplicates` hands a near-duplicate scan to a worker; without it, the scan runs in the caller's process.
  */
-export type WorkQueue = { enqueue(workItemIds: string[]): Promise<void>; submitBatches?(runId: string): Promise<void> };
+export type WorkQueue = { enqueue(workItemIds: string[]): Promise<void>; submitBatches?(runId: string): Promise<void>; scanDuplicates?(scanId: string): Promise<void> };
 
 export function workQueueFor(connectionString: string): WorkQueue {
   return {
     enqueue: async (ids) => enqueueWorkItems(await getBoss(connectionString), ids),
     submitBatches: async (runId) => sendBatchSubmit(await getBoss(connectionString), runId),
+    scanDuplicates: async (scanId) => sendDuplicateScan(await getBoss(connectionString), scanId),
   };
 }

@@ -9,6 +9,7 @@ import { dbBackoffMs, errorLine, isDbUnavailable, pause, throttledLog } from "@/
 import { executeWorkItem } from "@/server/generation/execute-item";
 import { findDeliverableItems, LEASE_SECONDS } from "@/server/generation/queries";
 import { startBatchJobs, type BatchSettings } from "./batch-jobs";
+import { startDuplicateScanJobs } from "./duplicate-scan-jobs";
 import { createBoss, enqueueWorkItems, QUEUE_SCHEMA, WORK_ITEM_QUEUE, workItemJobSchema, type WorkItemJob } from "./queue";
 import { startRecovery } from "./recovery";
 
@@ -97,6 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   await boss.work<WorkItemJob>(WORK_ITEM_QUEUE, { batchSize: Math.min(options.batchSize, options.concurrency), pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, handle);
   const batches = await startBatchJobs({ boss, db: options.db, leaseSeconds, settings: options.batch, log: report });
+  await startDuplicateScanJobs({ boss, db: options.db, log: report });
 
   const requeue = async (runId: string) => {
     const ids = await findDeliverableItems(options.db, runId);

@@ -16,6 +16,8 @@ export type RowFacets = {
   /** Expansion variable name → its values, most frequent first (at most MAX_VARIABLE_VALUES each). */
   variables: Record<string, FacetCount[]>;
   edited: number;
+  /** Rows in a near-duplicate group. */
+  duplicates: number;
 };
 
 /** A filter bar cannot offer more values of one variable usefully; the rest are reachable by URL. */
@@ -58,15 +60,16 @@ export async function findFacets(db: PrismaClient, datasetId: string): Promise<R
     models: byKind("model"),
     runs,
     variables: variableFacets,
-    edited: await countEdited(db, datasetId),
+    ...(await countFlags(db, datasetId)),
   };
 }
 
-async function countEdited(db: PrismaClient, datasetId: string): Promise<number> {
-  // Only reviewed rows can be edited: the reviews table is far smaller than rows.
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM reviews v JOIN rows r ON r.id = v.row_id WHERE v.dataset_id = ${datasetId}::uuid AND r.current AND ${EDITED_SQL}`;
-  return row?.count ?? 0;
+async function countFlags(db: PrismaClient, datasetId: string): Promise<{ edited: number; duplicates: number }> {
+  // Each from its own small set: reviews (only reviewed rows can be edited) and the duplicate_group_id index.
+  const [row] = await db.$queryRaw<{ edited: number; duplicates: number }[]>`
+    SELECT (SELECT count(*)::int FROM reviews v JOIN rows r ON r.id = v.row_id WHERE v.dataset_id = ${datasetId}::uuid AND r.current AND ${EDITED_SQL}) AS edited,
+           (SELECT count(*)::int FROM rows r WHERE r.duplicate_group_id IS NOT NULL AND ${current(datasetId)}) AS duplicates`;
+  return { edited: row?.edited ?? 0, duplicates: row?.duplicates ?? 0 };
 }
 
 /**

@@ -16,9 +16,10 @@ describe("rowFilterWhere", () => {
 
   it("treats a row without review as pending", () => {
     expect(render({ status: ["pending", "rejected"] })).toEqual({
-      text: "r.dataset_id = $1::uuid AND r.current AND COALESCE(v.status::text, 'pending') = ANY($2::text[])",
+      text: "r.dataset_id = $1::uuid AND r.current AND (v.row_id IS NULL OR v.status = ANY($2::review_status[]))",
       values: [DATASET, ["pending", "rejected"]],
     });
+    expect(render({ status: ["accepted"] }).text).toBe("r.dataset_id = $1::uuid AND r.current AND v.status = ANY($2::review_status[])");
   });
 
   it("matches labels against the review's labels when it set any, else the row's", () => {
@@ -35,8 +36,22 @@ describe("rowFilterWhere", () => {
 
   it("matches each expansion variable by name, in a stable order, ignoring empty lists", () => {
     const { text, values } = render({ variables: { tone: ["angry", "polite"], audience: ["kids"], empty: [] } });
-    expect(text).toBe("r.dataset_id = $1::uuid AND r.current AND r.variables ->> $2::text = ANY($3::text[]) AND r.variables ->> $4::text = ANY($5::text[])");
-    expect(values).toEqual([DATASET, "audience", ["kids"], "tone", ["angry", "polite"]]);
+    expect(text).toBe(
+      "r.dataset_id = $1::uuid AND r.current" +
+        " AND (r.variables @> $2::jsonb) AND r.variables ->> $3::text = ANY($4::text[])" +
+        " AND (r.variables @> $5::jsonb OR r.variables @> $6::jsonb) AND r.variables ->> $7::text = ANY($8::text[])",
+    );
+    expect(values).toEqual([DATASET, '{"audience":"kids"}', "audience", ["kids"], '{"tone":"angry"}', '{"tone":"polite"}', "tone", ["angry", "polite"]]);
+  });
+
+  it("can leave the index candidates out of variable conditions (same rows, another plan)", () => {
+    const sql = rowFilterWhere(DATASET, { variables: { tone: ["angry"] } }, { variableCandidates: false });
+    expect(sql.text).toBe("r.dataset_id = $1::uuid AND r.current AND r.variables ->> $2::text = ANY($3::text[])");
+  });
+
+  it("also looks for a variable value stored as a JSON number or boolean", () => {
+    const { values } = render({ variables: { n: ["5", "five"], flag: ["true"] } });
+    expect(values).toEqual([DATASET, '{"flag":"true"}', '{"flag":true}', "flag", ["true"], '{"n":"5"}', '{"n":5}', '{"n":"five"}', "n", ["5", "five"]]);
   });
 
   it("passes a variable name as a value, never as SQL", () => {

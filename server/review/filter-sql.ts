@@ -16,9 +16,23 @@ export const LABELS_SQL = Prisma.sql`(CASE WHEN cardinality(v.labels) > 0 THEN v
 /** A JSON null left by clearing an edit is not an edit. */
 export const EDITED_SQL = Prisma.sql`(v.edited_data IS NOT NULL AND jsonb_typeof(v.edited_data) <> 'null')`;
 
-export function rowFilterWhere(datasetId: string, filter: RowFilter): Prisma.Sql {
+/**
+ * How to write conditions that mean the same rows but suit different plans.
+ * `variableCandidates` (default): expansion variable values go through the GIN
+ * index on variables first, best when they are rare and for statements that
+ * visit every matching row (counts, bulk actions). Without it, a page in
+ * creation order just walks the rows until it has enough, best for common values.
+ */
+export type FilterPlan = { variableCandidates?: boolean };
+
+export function rowFilterWhere(datasetId: string, filter: RowFilter, plan: FilterPlan = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`r.dataset_id = ${datasetId}::uuid`, Prisma.sql`r.current`];
-  if (filter.status?.length) parts.push(Prisma.sql`${STATUS_SQL} = ANY(${filter.status}::text[])`);
+  if (filter.status?.length) {
+    // Means STATUS_SQL = ANY(status), written so the planner can estimate it from the reviews' statistics
+    // (and, without pending, start from the reviews of that status).
+    const statuses = Prisma.sql`v.status = ANY(${filter.status}::review_status[])`;
+    parts.push(filter.status.includes("pending") ? Prisma.sql`(v.row_id IS NULL OR ${statuses})` : statuses);
+  }
   if (filter.labels?.length) {
     // Written as two branches (instead of LABELS_SQL && …) so the rows' GIN index on labels can serve the common case.
     parts.push(
@@ -30,7 +44,7 @@ export function rowFilterWhere(datasetId: string, filter: RowFilter): Prisma.Sql
   if (filter.runIds?.length) parts.push(Prisma.sql`r.run_id = ANY(${filter.runIds}::uuid[])`);
   for (const [name, values] of Object.entries(filter.variables ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     // An empty value list is "no condition", like an empty status or label list.
-    if (values.length) parts.push(Prisma.sql`r.variables ->> ${name}::text = ANY(${values}::text[])`);
+    if (values.length) parts.push(variableCondition(name, values, plan.variableCandidates ?? true));
   }
   // EDITED_SQL is never NULL (a row without review fails its first test), so NOT is its exact complement.
   if (filter.edited !== undefined) parts.push(filter.edited ? EDITED_SQL : Prisma.sql`NOT ${EDITED_SQL}`);
@@ -39,6 +53,22 @@ export function rowFilterWhere(datasetId: string, filter: RowFilter): Prisma.Sql
   const tsquery = toTsQuery(searchTerms(filter.q));
   if (tsquery) parts.push(Prisma.sql`r.text_search @@ to_tsquery('simple', ${tsquery})`);
   return Prisma.join(parts, " AND ");
+}
+
+/**
+ * `r.variables ->> name IN (values)`, preceded by containment tests the GIN
+ * index on variables answers (a value that reads as a JSON number or boolean
+ * may be stored as one), so only candidate rows are read.
+ */
+function variableCondition(name: string, values: string[], useIndex: boolean): Prisma.Sql {
+  const exact = Prisma.sql`r.variables ->> ${name}::text = ANY(${values}::text[])`;
+  if (!useIndex) return exact;
+  const candidates = values.flatMap((value) => {
+    const forms: unknown[] = [value];
+    if (/^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false)$/.test(value)) forms.push(JSON.parse(value));
+    return forms.map((form) => Prisma.sql`r.variables @> ${JSON.stringify({ [name]: form })}::jsonb`);
+  });
+  return Prisma.sql`(${Prisma.join(candidates, " OR ")}) AND ${exact}`;
 }
 
 type SortKey = { sql: Prisma.Sql; type: "timestamp" | "text" | "int4" | "float8" };

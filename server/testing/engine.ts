@@ -2,6 +2,7 @@
 import { startMockLlm, type MockLlm } from "@/scripts/mock-llm/server";
 import type { MockLlmOptions } from "@/scripts/mock-llm/options";
 import { sendBatchSubmit } from "@/server/jobs/batch-queue";
+import { sendDuplicateScan } from "@/server/jobs/duplicate-scan-queue";
 import { startWorker, type RunningWorker, type WorkerOptions } from "@/server/jobs/worker";
 import { createBoss, enqueueWorkItems, type WorkQueue } from "@/server/jobs/queue";
 import { getRunProgress } from "@/server/generation/service";
@@ -17,7 +18,7 @@ export async function startTestEngine(mockOptions: MockLlmOptions = {}, workerOp
   const sender = createBoss(database.url);
   await sender.start();
   const worker = await startWorker({ db: database.db, connectionString: database.url, batchSize: 16, concurrency: 32, timeoutMs: 10_000, ...workerOptions });
-  const queue: WorkQueue = { enqueue: (ids) => enqueueWorkItems(sender, ids), submitBatches: (runId) => sendBatchSubmit(sender, runId) };
+  const queue: WorkQueue = { enqueue: (ids) => enqueueWorkItems(sender, ids), submitBatches: (runId) => sendBatchSubmit(sender, runId), scanDuplicates: (scanId) => sendDuplicateScan(sender, scanId) };
   return {
     ...database, mock, queue, worker,
     close: async () => {

@@ -32,6 +32,7 @@ export type SeedRow = {
   text: string;
   labels: string[];
   language: string;
+  prompt: string;
   model: string;
   variables: Record<string, string>;
   costUsd: number;
@@ -94,6 +95,7 @@ export function buildSeedDataset(count: number, seed = 42): SeedDataset {
       text,
       labels,
       language,
+      prompt: `Write 10 short customer messages in ${language} about "${label}" (messages a support team files under ${label}) in a${variables.tone === "angry" ? "n" : ""} ${variables.tone} tone${variables.audience ? `, as written by ${variables.audience}` : ""}. Vary length and wording; one message per item.`,
       model: pick(next, SEED_MODELS),
       variables,
       costUsd: Math.round(randomFraction(next) * 1e6) / 1e9,
@@ -151,9 +153,9 @@ export async function insertSeedDataset(db: Db, seedDataset: SeedDataset): Promi
     await pool.query(
       `INSERT INTO rows (id, dataset_id, run_id, work_item_id, index, data, text, labels, language, model, prompt, variables, parameters, cost_usd, current, created_at, duplicate_group_id)
        SELECT id, $1::uuid, run_id, work_item_id, index, jsonb_build_object('text', text, 'label', labels ->> 0, 'labels', labels, 'language', language),
-              text, ARRAY(SELECT jsonb_array_elements_text(labels)), language, model, 'Write short customer messages.', variables, '{}'::jsonb, cost_usd, current, created_at, duplicate_group_id
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::jsonb[], $11::float8[], $12::bool[], $13::timestamp[], $14::uuid[])
-           AS t(id, run_id, work_item_id, index, text, labels, language, model, variables, cost_usd, current, created_at, duplicate_group_id)`,
+              text, ARRAY(SELECT jsonb_array_elements_text(labels)), language, model, prompt, variables, '{}'::jsonb, cost_usd, current, created_at, duplicate_group_id
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::jsonb[], $11::float8[], $12::bool[], $13::timestamp[], $14::uuid[], $15::text[])
+           AS t(id, run_id, work_item_id, index, text, labels, language, model, variables, cost_usd, current, created_at, duplicate_group_id, prompt)`,
       [
         datasetId,
         batch.map((row) => row.id),
@@ -169,6 +171,7 @@ export async function insertSeedDataset(db: Db, seedDataset: SeedDataset): Promi
         batch.map((row) => row.current),
         batch.map((row) => row.createdAt.toISOString().replace("T", " ").replace("Z", "")),
         batch.map((row) => (row.duplicateGroup === null ? null : seedDataset.duplicateGroups[row.duplicateGroup]!)),
+        batch.map((row) => row.prompt),
       ],
     );
     const reviewed = batch.filter((row) => row.review);

@@ -6,6 +6,7 @@ import { runsRouter } from "@/server/generation/router";
 import { pricesRouter } from "@/server/llm/pricing/router";
 import { insightsRouter } from "@/server/insights/router";
 import { rowsRouter } from "@/server/review/router";
+import { reviewsRouter } from "@/server/review/reviews-router";
 import { sourcesRouter } from "@/server/sources/router";
 import { createCallerFactory, router } from "./init";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   datasets: datasetsRouter,
   runs: runsRouter,
   rows: rowsRouter,
+  reviews: reviewsRouter,
   insights: insightsRouter,
   connections: connectionsRouter,
   prices: pricesRouter,

@@ -1,0 +1,34 @@
+"use client";
+
+// The review mutations, each refreshing what a review changes: the grid (rows.*),
+// the focus view and history (reviews.*) and the progress figures (insights.*).
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useTRPC } from "@/lib/trpc/client";
+
+export function useInvalidateReviews() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.rows.pathFilter()),
+        queryClient.invalidateQueries(trpc.reviews.pathFilter()),
+        queryClient.invalidateQueries(trpc.insights.pathFilter()),
+      ]),
+    [queryClient, trpc],
+  );
+}
+
+export function useReviewActions() {
+  const trpc = useTRPC();
+  const onSettled = useInvalidateReviews();
+  return {
+    setStatus: useMutation(trpc.reviews.setStatus.mutationOptions({ onSettled })),
+    edit: useMutation(trpc.reviews.edit.mutationOptions({ onSettled })),
+    setLabels: useMutation(trpc.reviews.setLabels.mutationOptions({ onSettled })),
+    rate: useMutation(trpc.reviews.rate.mutationOptions({ onSettled })),
+    comment: useMutation(trpc.reviews.comment.mutationOptions({ onSettled })),
+    undo: useMutation(trpc.reviews.undo.mutationOptions({ onSettled })),
+  };
+}
