@@ -43,12 +43,15 @@ export function RowsGrid({ rows, columns, sort, onSortChange, activeRowId, onOpe
     if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
   }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
 
-  // Keep the focused row in view when the focus view moves to the next one.
+  // Keep the focused row in view when the focus view moves to another one (not when more rows load:
+  // that would pull the reviewer back while scrolling).
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
   useEffect(() => {
     if (!activeRowId) return;
-    const index = rows.findIndex((row) => row.id === activeRowId);
+    const index = rowsRef.current.findIndex((row) => row.id === activeRowId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
-  }, [activeRowId, rows, virtualizer]);
+  }, [activeRowId, virtualizer]);
 
   const allLoadedSelected = rows.length > 0 && (selection.state.mode === "matching" || rows.every((row) => selection.isSelected(row.id)));
   const someSelected = selection.count !== 0 && selection.target !== null;

@@ -29,9 +29,10 @@ export class FocusView {
     return this.page.getByTestId("focus-notice-text");
   }
 
-  /** Waits until row `n` of `total` is shown and its neighbours are known (so → and auto-advance can move on). */
+  /** Waits until row `n` of `total` is shown, loaded, and its neighbours are known (so → and auto-advance can move on). */
   async at(n: number, total: number) {
     await expect(this.position()).toHaveText(`Row ${n} of ${total}`);
+    await expect(this.page.getByTestId("focus-row")).toBeVisible();
     if (n < total) await expect(this.page.getByTestId("focus-next")).toBeEnabled();
     if (n > 1) await expect(this.page.getByTestId("focus-previous")).toBeEnabled();
   }

@@ -86,7 +86,7 @@ export async function saveScanGroups(db: PrismaClient, scanId: string, datasetId
         UPDATE rows r SET duplicate_group_id = u.group_id FROM unnest(${rowIds}::uuid[], ${groupOfRow}::uuid[]) AS u(row_id, group_id)
          WHERE r.id = u.row_id AND r.dataset_id = ${datasetId}::uuid`;
     }
-    const old = await tx.duplicateGroup.findMany({ where: { datasetId, scanId: { not: scanId } }, select: { id: true } });
+    const old = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM duplicate_groups WHERE dataset_id = ${datasetId}::uuid AND id <> ALL(${ids}::uuid[])`;
     if (old.length > 0) {
       const oldIds = old.map((group) => group.id);
       await tx.$executeRaw`UPDATE rows SET duplicate_group_id = NULL WHERE duplicate_group_id = ANY(${oldIds}::uuid[])`;

@@ -37,9 +37,9 @@ describe("near-duplicates", () => {
   it("a worker's scan finds the planted near-duplicates and groups no distinct rows", async () => {
     const seed = buildSeedDataset(3000, 7);
     await insertSeedDataset(context.engine.db, seed);
-    // The seed also wrote its own groups: the scan replaces them.
-    await poolOf(context.engine.db).query(`UPDATE rows SET duplicate_group_id = NULL WHERE dataset_id = $1`, [seed.datasetId]);
-    await poolOf(context.engine.db).query(`DELETE FROM duplicate_groups WHERE dataset_id = $1`, [seed.datasetId]);
+    // The seed also wrote groups of its own: the scan replaces them.
+    const seeded = await context.engine.db.duplicateGroup.findMany({ where: { datasetId: seed.datasetId }, select: { id: true } });
+    expect(seeded.length).toBeGreaterThan(0);
     const expected = plantedGroups(seed);
     expect(expected.length).toBeGreaterThan(20);
 
@@ -47,6 +47,8 @@ describe("near-duplicates", () => {
     const current = seed.rows.filter((row) => row.current).length;
     expect(scan).toMatchObject({ status: "completed", processed: current, total: current, groups: expected.length, duplicateRows: expected.flat().length, threshold: 0.7 });
     expect(await groupsInDatabase(seed.datasetId)).toEqual(expected);
+    expect(await context.engine.db.duplicateGroup.count({ where: { datasetId: seed.datasetId } })).toBe(expected.length);
+    expect(await context.engine.db.duplicateGroup.count({ where: { id: { in: seeded.map((group) => group.id) } } })).toBe(0);
 
     // The grid's filter sees them, and the groups list them with their rows.
     expect((await context.caller.rows.count({ datasetId: seed.datasetId, filter: { duplicates: true } })).total).toBe(expected.flat().length);

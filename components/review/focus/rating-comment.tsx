@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 
 export function RatingStars({ rating, onRate, busy }: { rating: number | null; onRate(rating: number | null): void; busy: boolean }) {
   return (
-    <div className="grid gap-1.5">
+    <div className="grid content-start gap-1.5">
       <p className="text-xs font-medium text-muted-foreground" id="focus-rating-title">
         Rating
       </p>
