@@ -16,7 +16,7 @@ export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?
 export type ExecuteOutcome = "succeeded" | "failed" | "skipped" | "released";
 
 /** Splits an item's usage over its rows so the rows add up exactly to the item. */
-function share(total: number, count: number, index: number): number {
+export function share(total: number, count: number, index: number): number {
   const base = Math.floor(total / count);
   return base + (index < total - base * count ? 1 : 0);
 }

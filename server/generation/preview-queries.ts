@@ -1,6 +1,7 @@
 // The only Prisma access of stored previews: created when a preview starts,
 // a row per finished item, deleted on discard, turned into a finished run on promotion.
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import { share } from "./execute-item";
 import type { PlannedItem } from "./plan";
 import type { RowDraft } from "./types/engine";
 
@@ -65,13 +66,12 @@ export function insertPromotedRun(db: PrismaClient, preview: StoredPreview, targ
         data: { runId: run.id, key: stored.key, ordinal: stored.ordinal, payload: stored.payload as Prisma.InputJsonValue, expectedRows: drafts.length, status: "succeeded", attempts: 1, finishedAt: now },
         select: { id: true },
       });
-      const share = (total: number, index: number) => Math.floor(total / drafts.length) + (index < total % drafts.length ? 1 : 0);
       await tx.row.createMany({
         data: drafts.map((draft, index) => ({
           datasetId: target.datasetId, runId: run.id, workItemId: item.id, index, data: draft.data as Prisma.InputJsonValue, text: draft.text, labels: draft.labels,
           language: payload.language, model: payload.model.model, connectionId: UUID.test(payload.model.connectionId) ? payload.model.connectionId : null,
           prompt: payload.prompt, variables: payload.variables, parameters: payload.model.parameters,
-          inputTokens: share(stored.inputTokens, index), outputTokens: share(stored.outputTokens, index), reasoningTokens: share(stored.reasoningTokens, index),
+          inputTokens: share(stored.inputTokens, drafts.length, index), outputTokens: share(stored.outputTokens, drafts.length, index), reasoningTokens: share(stored.reasoningTokens, drafts.length, index),
           costUsd: stored.costUsd / drafts.length, latencyMs: stored.latencyMs,
         })),
       });

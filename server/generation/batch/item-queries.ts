@@ -12,7 +12,6 @@ export type ClaimedBatchItem = { id: string; runId: string; datasetId: string; p
 // The online engine numbers an execution's attempts (execution − 1) × ATTEMPTS_PER_EXECUTION + 1,
 // 2… (step-caller.ts); a batch answer is its execution's first attempt, so the online attempts
 // that may follow keep their own numbers.
-const ATTEMPTS_PER_DELIVERY = ATTEMPTS_PER_EXECUTION;
 
 /** Those of `ids` the batch still carries (an answer for anything else was stored or sent back already). */
 export function findCarriedItems(db: PrismaClient, batchId: string, ids: string[]) {
@@ -32,7 +31,7 @@ export async function claimBatchItems(db: PrismaClient, input: { batchId: string
 
 /** The attempt number a batch answer gets in the item's history. */
 export function batchAttemptNumber(attempts: number): number {
-  return (attempts - 1) * ATTEMPTS_PER_DELIVERY + 1;
+  return (attempts - 1) * ATTEMPTS_PER_EXECUTION + 1;
 }
 
 export type Fallback = {
@@ -61,7 +60,7 @@ export async function fallBackToOnline(db: PrismaClient, input: { batchId: strin
    RETURNING w.id, w.run_id, w.attempts, i.reason, i.answered
     ), attempts AS (
       INSERT INTO item_attempts (id, work_item_id, number, model, outcome, error_kind, message, repairs, latency_ms, started_at, finished_at)
-      SELECT gen_random_uuid(), id, (attempts - 1) * ${ATTEMPTS_PER_DELIVERY}::int + 1, ${input.model}, 'error', 'batch', reason, 0, 0, now(), now() FROM moved
+      SELECT gen_random_uuid(), id, (attempts - 1) * ${ATTEMPTS_PER_EXECUTION}::int + 1, ${input.model}, 'error', 'batch', reason, 0, 0, now(), now() FROM moved
       ON CONFLICT (work_item_id, number) DO NOTHING
     ), stats AS (
       INSERT INTO run_model_stats AS s (run_id, model, calls)
