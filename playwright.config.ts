@@ -4,8 +4,12 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright cannot download browsers on these machines: use Debian's chromium
 // (or CHROMIUM_PATH) when present, else Playwright's own.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const WEB_PORT = 3100;
-const MOCK_PORT = 8788;
+// Ports can be moved (E2E_WEB_PORT / E2E_MOCK_PORT / E2E_PG_PORT) so two
+// checkouts can run their suites side by side.
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 8788);
+const PG_PORT = process.env.E2E_PG_PORT ?? "54349";
+process.env.E2E_MOCK_PORT = String(MOCK_PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,7 +42,7 @@ export default defineConfig({
       // Postgres, in-process worker), on its own port and data directory.
       command: "node --import tsx scripts/start.ts",
       url: `http://127.0.0.1:${WEB_PORT}/api/health`,
-      env: { PORT: String(WEB_PORT), DATAFAST_DATA_DIR: ".data/e2e", DATAFAST_PG_PORT: "54349", DATABASE_URL: "", MOCK_API_KEY: "e2e-key", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { PORT: String(WEB_PORT), DATAFAST_DATA_DIR: ".data/e2e", DATAFAST_PG_PORT: PG_PORT, DATABASE_URL: "", MOCK_API_KEY: "e2e-key", NEXT_TELEMETRY_DISABLED: "1" },
       timeout: 600_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 
 /** The mock LLM that playwright.config.ts starts (fixtures.ts says the same; imported here would make a cycle). */
-const MOCK = "http://127.0.0.1:8788/v1";
+const MOCK = `http://127.0.0.1:${process.env.E2E_MOCK_PORT ?? 8788}/v1`;
 
 type TrpcAnswer<T> = { result: { data: T } };
 
