@@ -16,7 +16,7 @@ export function createDb(connectionString: string): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: 20 });
   const db: PrismaClient = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
-    omit: { providerConnection: { apiKeyCiphertext: true } },
+    omit: { providerConnection: { apiKeyCiphertext: true }, integrationConnection: { tokenCiphertext: true } },
   });
   pools.set(db, pool);
   return db;

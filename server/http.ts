@@ -11,8 +11,8 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Something went wrong on the server. The details are in the server log." }, { status: 500 });
 }
 
-/** An async iterable of strings as a streamed HTTP body. */
-export function streamBody(lines: AsyncIterable<string>): ReadableStream<Uint8Array> {
+/** An async iterable of strings (UTF-8 encoded) or bytes as a streamed HTTP body. */
+export function streamBody(lines: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = lines[Symbol.asyncIterator]();
   return new ReadableStream({
@@ -20,7 +20,7 @@ export function streamBody(lines: AsyncIterable<string>): ReadableStream<Uint8Ar
       try {
         const next = await iterator.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (error) {
         logger.error("stream failed", { error: String(error) });
         controller.error(error);

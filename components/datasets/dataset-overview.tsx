@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartColumn, Download, ListChecks } from "lucide-react";
+import { ChartColumn, Download, FileOutput, ListChecks } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { datasetDesignSchema } from "@/lib/designs/design-schema";
@@ -59,6 +59,11 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
               <a href={`/api/exports/${datasetId}?format=jsonl`} download data-testid="download-jsonl">
                 <Download aria-hidden /> Download JSONL
               </a>
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href={`/datasets/${datasetId}/export`} data-testid="open-export">
+                <FileOutput aria-hidden /> Export
+              </Link>
             </Button>
             <Button variant="outline" asChild>
               <Link href={`/datasets/${datasetId}/insights`} data-testid="open-insights">

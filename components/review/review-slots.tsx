@@ -6,6 +6,7 @@ import { useParams } from "next/navigation";
 import type { RowFilter, RowSort } from "@/lib/review/row-filter";
 import { BulkActions } from "./bulk/bulk-actions";
 import { FocusView } from "./focus/focus-view";
+import { RegenerateButton } from "./insights/regenerate-dialog";
 import { useRowSelection } from "./row-selection";
 
 export type FocusSlotProps = {
@@ -25,5 +26,10 @@ export function SelectionActionsSlot() {
   const selection = useRowSelection();
   const { datasetId } = useParams<{ datasetId: string }>();
   if (!selection.target) return null;
-  return <BulkActions datasetId={datasetId} target={selection.target} />;
+  return (
+    <>
+      <BulkActions datasetId={datasetId} target={selection.target} />
+      <RegenerateButton datasetId={datasetId} target={selection.target} size="sm" />
+    </>
+  );
 }

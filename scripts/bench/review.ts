@@ -1,4 +1,4 @@
-// `npm run bench:review [-- --rows N] [--iterations I] [--quick]`: the review
+// `npm run bench:review [-- --rows N] [--iterations I] [--quick] [--only <name part>]`: the review
 // grid's server side over a large dataset. Inserts N (100,000) seeded rows with
 // reviews (batched INSERTs), ANALYZEs, then times I (≥ 200) calls of each query
 // through the same service functions the rows.list / rows.facets procedures
@@ -19,6 +19,7 @@ const { values: flags } = parseArgs({
     rows: { type: "string" },
     iterations: { type: "string" },
     quick: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const rowCount = Number(flags.rows ?? (flags.quick ? 10_000 : 100_000));
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
     const deep = Math.floor(rowCount / 2 / 50);
     const cursorAtMiddle = (await listRows(db, datasetId, rowsListInputSchema.parse({ page: deep - 1, pageSize: 50 }))).nextCursor!;
     const cursorByText = (await listRows(db, datasetId, rowsListInputSchema.parse({ page: deep - 1, pageSize: 50, sort: { field: "text", dir: "asc" } }))).nextCursor!;
+    const cursorByStatus = (await listRows(db, datasetId, rowsListInputSchema.parse({ page: deep - 1, pageSize: 50, sort: { field: "status", dir: "desc" } }))).nextCursor!;
 
     const cases: Case[] = [
       { name: "first page (50 rows + exact count)", run: list({}) },
@@ -111,6 +113,12 @@ async function main(): Promise<number> {
       { name: "sort: text, cursor in the middle", run: list({ sort: { field: "text", dir: "asc" }, cursor: cursorByText }) },
       { name: "sort: length desc, first page", run: list({ sort: { field: "length", dir: "desc" } }) },
       { name: "sort: status, first page", run: list({ sort: { field: "status", dir: "asc" } }) },
+      { name: "sort: status desc, cursor in the middle", run: list({ sort: { field: "status", dir: "desc" }, cursor: cursorByStatus }) },
+      { name: "sort: status + language filter", run: list({ filter: { languages: ["fr"] }, sort: { field: "status", dir: "asc" } }) },
+      { name: "sort: label, first page", run: list({ sort: { field: "label", dir: "asc" } }) },
+      { name: "sort: language desc, first page", run: list({ sort: { field: "language", dir: "desc" } }) },
+      { name: "sort: model, first page", run: list({ sort: { field: "model", dir: "asc" } }) },
+      { name: "sort: cost desc, first page", run: list({ sort: { field: "cost", dir: "desc" } }) },
       { name: "page of 500 rows", run: list({ pageSize: 500 }) },
       { name: "exact count (rows.count): no filter", run: count({}) },
       { name: "exact count (rows.count): status pending", run: count({ status: ["pending"] }) },
@@ -122,7 +130,7 @@ async function main(): Promise<number> {
     ];
 
     const results: (Outcome & { name: string; estimates: number; p50: number; p95: number; max: number })[] = [];
-    for (const testCase of cases) {
+    for (const testCase of cases.filter((entry) => !flags.only || entry.name.includes(flags.only))) {
       let last: Outcome = { rows: 0, total: null };
       let estimates = 0;
       for (let i = 0; i < WARMUP; i++) last = await testCase.run();

@@ -1,6 +1,6 @@
 // The CLI as a user runs it: a child process on the same engine, JSON lines on stdout.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,44 @@ describe("cli", () => {
     expect(lines[0]).toMatchObject({ event: "started", runId: run.runId, planned: 20 });
     expect(lines.at(-1)).toMatchObject({ event: "finished", status: "completed", succeeded: 20 });
     expect(await database.db.row.count({ where: { runId: run.runId } })).toBe(20);
+  });
+});
+
+describe("cli export", () => {
+  it("writes CSV and Parquet, and a split as two files named after --out", async () => {
+    const { createTypedDataset } = await import("@/server/testing/review-factory");
+    const rows = Array.from({ length: 40 }, (_, index) => ({ instruction: `Question ${index}?`, answer: `A${index}`, distractors: ["x", "y", "z"], source: "doc", language: "en" }));
+    const dataset = await createTypedDataset(database.db, "mcq", {}, rows);
+
+    const csv = path.join(dir, "quiz.csv");
+    const csvRun = await cli(["export", dataset.datasetId, "--format", "csv", "--out", csv, "--lineage", "cost,model", "--bom"]);
+    expect(csvRun.code, csvRun.stderr).toBe(0);
+    expect(JSON.parse(csvRun.stdout)).toMatchObject({ event: "exported", split: null, path: csv, rows: 40 });
+    const text = readFileSync(csv, "utf8");
+    expect(text.startsWith("\uFEFFinstruction,answer,distractors,source,language,model,cost_usd\r\n")).toBe(true);
+    expect(text.split("\r\n")[1]).toBe('Question 0?,A0,"[""x"",""y"",""z""]",doc,en,mock-1,0.0012');
+
+    const out = path.join(dir, "quiz.parquet");
+    const split = await cli(["export", dataset.datasetId, "--format", "parquet", "--out", out, "--split", "0.25", "--seed", "7", "--split-as", "files"]);
+    expect(split.code, split.stderr).toBe(0);
+    const written = split.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(written.map((file) => [file.split, path.basename(file.path)])).toEqual([["train", "quiz.train.parquet"], ["test", "quiz.test.parquet"]]);
+    const { parquetReadObjects } = await import("hyparquet");
+    const read = async (file: string) => parquetReadObjects({ file: new Uint8Array(readFileSync(file)).buffer });
+    const [train, test] = await Promise.all([read(path.join(dir, "quiz.train.parquet")), read(path.join(dir, "quiz.test.parquet"))]);
+    expect(written.map((file) => file.rows)).toEqual([train.length, test.length]);
+    expect([...train, ...test].map((row) => row.instruction).sort()).toEqual(rows.map((row) => row.instruction).sort());
+    expect(test.length).toBeGreaterThan(0);
+    expect(test[0]).toMatchObject({ distractors: ["x", "y", "z"] });
+  });
+
+  it("names a bad option and its flag, and writes nothing", async () => {
+    const out = path.join(dir, "never.csv");
+    const result = await cli(["export", "00000000-0000-4000-8000-000000000000", "--format", "xlsx", "--out", out, "--split", "2"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--format: format must be one of jsonl, csv, parquet");
+    expect(result.stderr).toContain("--split: testShare must be below 1");
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -1,8 +1,5 @@
 // datafast CLI: `npm run cli -- <command>`. Same engine and database as the web app.
-import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
 import { runModeSchema, type RunModeName } from "@/lib/runs/run-mode";
 import { isAppError } from "@/server/errors";
 import { bootDatabase } from "@/server/runtime";
@@ -17,7 +14,12 @@ const USAGE = `usage: npm run cli -- <command>
   pause <runId>                                  stop claiming new items; items in flight finish
   cancel <runId>                                 cancel the items not yet started; rows made so far are kept
   retry-failed <runId>                           run the failed items of a failed run again and follow it to its end
-  export <runId|datasetId> --format jsonl --out <file>
+  export <runId|datasetId> --format jsonl|csv|parquet --out <file> [--rows all|accepted|not_rejected]
+         [--lineage row_id,run_id,model,language,variables,tokens,cost] [--split <test share> [--seed 42]
+         [--split-as column|files]] [--bom]
+                                                 write the current rows (reviewers' edits applied) to a file; --split
+                                                 adds a seeded train/test split as a "split" column, or as two files
+                                                 <out>.train.<ext> and <out>.test.<ext>; --bom starts a CSV with a BOM
   schema                                         print the JSON Schema of design files (for editors and other tools)
   example <type>                                 print a complete starter design of a dataset type (classification, text,
                                                  conversation, mcq, preference, reasoning, transform), pointed at the mock LLM`;
@@ -156,25 +158,9 @@ async function retryFailed(args: string[]): Promise<number> {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const id = args[0];
-  const format = option(args, "--format") ?? "jsonl";
-  const out = option(args, "--out");
-  if (!id || id.startsWith("--")) throw new CliError(`export needs a run or dataset id\n${USAGE}`);
-  if (!out) throw new CliError("export needs --out <file>");
-  return withEngine(async (engine) => {
-    const { prepareExport, jsonlLines } = await import("@/server/exports/service");
-    const prepared = await prepareExport(engine.db, id, format);
-    let count = 0;
-    const counted = async function* () {
-      for await (const line of jsonlLines(engine.db, prepared.target)) {
-        count++;
-        yield line;
-      }
-    };
-    await pipeline(Readable.from(counted()), createWriteStream(out));
-    say(`wrote ${count} rows to ${out}`);
-    return 0;
-  });
+  const { parseExportArgs, runExport } = await import("./export-command");
+  const parsed = parseExportArgs(args, USAGE);
+  return withEngine((engine) => runExport(engine.db, parsed));
 }
 
 /** No database: the schema comes from the design's zod schema alone. */

@@ -76,12 +76,13 @@ type SortKey = { sql: Prisma.Sql; type: "timestamp" | "text" | "int4" | "float8"
 /** Sort keys are never NULL, so keyset comparisons on (key, id) need no NULL cases. */
 export const SORT_KEYS: Record<RowSort["field"], SortKey> = {
   created: { sql: Prisma.sql`r.created_at`, type: "timestamp" },
-  text: { sql: Prisma.sql`r.text`, type: "text" },
+  // Generated columns (migration 20261125093000_review_sorts), each with an index in its order.
+  text: { sql: Prisma.sql`r.text_sort`, type: "text" },
   language: { sql: Prisma.sql`r.language`, type: "text" },
   model: { sql: Prisma.sql`r.model`, type: "text" },
   label: { sql: Prisma.sql`COALESCE(${LABELS_SQL}[1], '')`, type: "text" },
   status: { sql: STATUS_SQL, type: "text" },
-  length: { sql: Prisma.sql`char_length(r.text)`, type: "int4" },
+  length: { sql: Prisma.sql`r.text_length`, type: "int4" },
   cost: { sql: Prisma.sql`r.cost_usd`, type: "float8" },
 };
 

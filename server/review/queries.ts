@@ -3,6 +3,7 @@
 // one WHERE every "rows matching this filter" statement shares.
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import type { RowFilter, RowSort } from "@/lib/review/row-filter";
+import { MERGED_SORTS, mergedSortIds } from "./merged-sort";
 import { EDITED_SQL, ROWS_FROM, rowAfter, rowFilterWhere, rowOrderBy, rowSortKey, STATUS_SQL, type FilterPlan } from "./filter-sql";
 
 export type GridRowRecord = {
@@ -40,7 +41,9 @@ export async function findRows(db: PrismaClient, datasetId: string, filter: RowF
   const answers = await db.$transaction([
     noParallelWorkers(db),
     ...walk,
-    db.$queryRaw<{ id: string }[]>`SELECT r.id FROM ${ROWS_FROM} WHERE ${where}${keyset} ORDER BY ${rowOrderBy(sort)} LIMIT ${window.limit}${offset}`,
+    MERGED_SORTS[sort.field]
+      ? db.$queryRaw<{ id: string }[]>(mergedSortIds(where, sort, window))
+      : db.$queryRaw<{ id: string }[]>`SELECT r.id FROM ${ROWS_FROM} WHERE ${where}${keyset} ORDER BY ${rowOrderBy(sort)} LIMIT ${window.limit}${offset}`,
   ]);
   const ids = (answers.at(-1) as { id: string }[]).map((row) => row.id);
   if (ids.length === 0) return [];

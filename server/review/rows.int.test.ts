@@ -146,14 +146,33 @@ describe("rows.list sorting and pagination", () => {
     [{ field: "length", dir: "desc" }, (a, b) => b.text.length - a.text.length || (a.id < b.id ? 1 : -1)],
     [{ field: "cost", dir: "asc" }, (a, b) => a.costUsd - b.costUsd || (a.id < b.id ? -1 : 1)],
     [{ field: "status", dir: "asc" }, (a, b) => statusOf(a).localeCompare(statusOf(b)) || (a.id < b.id ? -1 : 1)],
+    [{ field: "status", dir: "desc" }, (a, b) => statusOf(b).localeCompare(statusOf(a)) || (a.id < b.id ? 1 : -1)],
     [{ field: "language", dir: "desc" }, (a, b) => b.language.localeCompare(a.language) || (a.id < b.id ? 1 : -1)],
     [{ field: "label", dir: "asc" }, (a, b) => labelsOf(a)[0]!.localeCompare(labelsOf(b)[0]!) || (a.id < b.id ? -1 : 1)],
+    [{ field: "label", dir: "desc" }, (a, b) => labelsOf(b)[0]!.localeCompare(labelsOf(a)[0]!) || (a.id < b.id ? 1 : -1)],
   ];
 
   it.each(sorts)("sorts by %o, ties by id, across cursor pages", async (sort, compare) => {
     const expected = seed.rows.filter((row) => row.current && row.language !== "pt").sort(compare);
     const { rows } = await listAll({ languages: ["en", "fr", "de", "es"] }, sort, 173);
     expect(rows.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+  });
+
+  it.each<RowSort>([
+    { field: "status", dir: "desc" },
+    { field: "label", dir: "asc" },
+  ])("sorted by %o, pages by number give the rows the cursor pages give, across branch boundaries", async (sort) => {
+    const filter: RowFilter = { languages: ["en", "fr"] };
+    const byCursor = (await listAll(filter, sort, 9)).rows.map((row) => row.id);
+    const byPage: string[] = [];
+    for (let page = 0; ; page++) {
+      const answer = await caller.rows.list({ datasetId: seed.datasetId, filter, sort, page, pageSize: 9 });
+      byPage.push(...answer.rows.map((row) => row.id));
+      if (answer.rows.length < 9) break;
+    }
+    const keyOf = (row: SeedRow) => (sort.field === "status" ? statusOf(row) : labelsOf(row)[0]);
+    expect(new Set(byCursor.map((id) => keyOf(seed.rows.find((row) => row.id === id)!))).size).toBeGreaterThan(1);
+    expect(byPage).toEqual(byCursor);
   });
 
   it("pages by number and by cursor give the same rows, with no row twice, although 10 rows share each creation time", async () => {

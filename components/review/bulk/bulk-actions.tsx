@@ -5,7 +5,6 @@
 // ("Reject 1,234 rows matching 'label = bug, q = refund'?"); the action applies
 // to the rows matching when it runs, and can be undone from the notice.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { X } from "lucide-react";
 import { useState } from "react";
 import { describeTarget } from "@/lib/review/describe-filter";
 import type { BulkAction, BulkTarget } from "@/lib/review/review-input";
@@ -14,6 +13,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { formatCount } from "@/components/format";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ActionNotice, type ActionNoticeState } from "../action-notice";
 import { useInvalidateReviews } from "../focus/use-review-actions";
 
 const VERB: Record<BulkAction["kind"], string> = { accept: "Accept", reject: "Reject", reset: "Reset to pending", labels: "Label" };
@@ -28,11 +28,10 @@ export function BulkActions({ datasetId, target }: { datasetId: string; target: 
   const invalidate = useInvalidateReviews();
   const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));
   const [pending, setPending] = useState<BulkAction | null>(null);
-  const [notice, setNotice] = useState<{ message: string; actionId: string | null } | null>(null);
+  const [notice, setNotice] = useState<ActionNoticeState | null>(null);
   // The count the confirmation shows is the server's, asked when the dialog opens.
   const count = useQuery(trpc.reviews.bulkCount.queryOptions({ datasetId, target }, { enabled: pending !== null, staleTime: 0 }));
   const bulk = useMutation(trpc.reviews.bulk.mutationOptions({ onSettled: invalidate }));
-  const undo = useMutation(trpc.reviews.undo.mutationOptions({ onSettled: invalidate }));
   const labels = dataset.data?.type === "classification" ? reviewDesignInfo(dataset.data.design).labels : [];
   const filter = "filter" in target ? target.filter : null;
   const described = count.data ? describeTarget(count.data.count, filter, formatCount) : null;
@@ -41,34 +40,14 @@ export function BulkActions({ datasetId, target }: { datasetId: string; target: 
     if (!pending) return;
     bulk.mutate(
       { datasetId, target, action: pending },
-      { onSuccess: (result) => setNotice({ message: result.message, actionId: result.actionId }), onError: (error) => setNotice({ message: error.message, actionId: null }) },
+      { onSuccess: (result) => setNotice({ message: result.message, actionId: result.actionId, datasetId }), onError: (error) => setNotice({ message: error.message, actionId: null, datasetId }) },
     );
     setPending(null);
   };
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="bulk-actions">
-      {notice ? (
-        <span role="status" data-testid="bulk-notice" className="flex items-center gap-2">
-          <span data-testid="bulk-notice-text">{notice.message}</span>
-          {notice.actionId ? (
-            <Button
-              size="sm"
-              variant="outline"
-              data-testid="bulk-undo"
-              disabled={undo.isPending}
-              onClick={() =>
-                undo.mutate({ datasetId, actionId: notice.actionId! }, { onSuccess: (result) => setNotice({ message: result.message, actionId: null }), onError: (error) => setNotice({ message: error.message, actionId: null }) })
-              }
-            >
-              Undo
-            </Button>
-          ) : null}
-          <Button size="icon-sm" variant="ghost" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            <X aria-hidden />
-          </Button>
-        </span>
-      ) : null}
+      {notice ? <ActionNotice notice={notice} onChange={setNotice} testId="bulk-notice" /> : null}
       <Button size="sm" variant="outline" disabled={bulk.isPending} onClick={() => setPending({ kind: "accept" })} data-testid="bulk-accept">
         Accept
       </Button>

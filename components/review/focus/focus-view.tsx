@@ -13,6 +13,7 @@ import { formatCount, formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/query-state";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ActionNotice, type ActionNoticeState } from "../action-notice";
 import { ReviewHistory } from "../bulk/review-history";
 import { DiffView } from "./diff-view";
 import { EditForm } from "./edit-form";
@@ -35,7 +36,7 @@ export type FocusViewProps = {
   onNavigate(rowId: string | null): void;
 };
 
-type Notice = { message: string; actionId: string | null; datasetId: string };
+type Notice = ActionNoticeState;
 
 const statusVariant: Record<string, BadgeVariant> = { pending: "secondary", accepted: "success", rejected: "destructive" };
 
@@ -43,35 +44,11 @@ export function FocusView(props: FocusViewProps) {
   // Outlives the row: "Accepted · Undo" stays on screen after moving to the next row.
   const [notice, setNotice] = useState<Notice | null>(null);
   const [advance, setAdvance] = useState(true);
-  const { undo } = useReviewActions();
   return (
     <section aria-label="Focus view" data-testid="focus-view" className="grid content-start gap-4 rounded-lg border bg-card p-4 text-sm">
       {/* Keyed by row: edit mode, the comment draft and the shortcuts dialog start afresh on each row. */}
       <FocusRow key={props.rowId} {...props} advance={advance} onNotice={setNotice} />
-      {notice ? (
-        <div role="status" data-testid="focus-notice" className="flex flex-wrap items-center gap-2 rounded-md border border-info/30 bg-info/5 px-3 py-2">
-          <span data-testid="focus-notice-text">{notice.message}</span>
-          {notice.actionId ? (
-            <Button
-              size="sm"
-              variant="outline"
-              data-testid="focus-undo"
-              disabled={undo.isPending}
-              onClick={() =>
-                undo.mutate(
-                  { datasetId: notice.datasetId, actionId: notice.actionId! },
-                  { onSuccess: (result) => setNotice({ ...notice, message: result.message, actionId: null }), onError: (error) => setNotice({ ...notice, message: error.message, actionId: null }) },
-                )
-              }
-            >
-              Undo
-            </Button>
-          ) : null}
-          <Button size="icon-sm" variant="ghost" className="ml-auto" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            <X aria-hidden />
-          </Button>
-        </div>
-      ) : null}
+      {notice ? <ActionNotice notice={notice} onChange={setNotice} testId="focus-notice" className="rounded-md border border-info/30 bg-info/5 px-3 py-2" /> : null}
       <label className="flex items-center gap-2 text-xs text-muted-foreground">
         <input type="checkbox" className="size-3.5 accent-primary" checked={advance} onChange={(event) => setAdvance(event.target.checked)} data-testid="focus-advance" />
         Go to the next row after accepting or rejecting

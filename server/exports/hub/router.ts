@@ -1,0 +1,13 @@
+import "server-only";
+import { hubPushInputSchema } from "@/lib/exports/hub-options";
+import { datasetProcedure, router } from "@/server/trpc/init";
+import { listHubPushes, pushToHub } from "./service";
+
+export const hubRouter = router({
+  /** Recent pushes of the dataset, newest first, with their Hub URLs. */
+  pushes: datasetProcedure.query(({ ctx }) => listHubPushes(ctx.db, ctx.dataset.id)),
+  push: datasetProcedure.input(hubPushInputSchema).mutation(({ ctx, input }) => {
+    const { datasetId: _datasetId, ...options } = input;
+    return pushToHub(ctx.db, ctx.dataset.id, options);
+  }),
+});
