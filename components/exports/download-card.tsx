@@ -61,8 +61,11 @@ export function DownloadCard({ datasetId, design }: { datasetId: string; design:
     bom: format === "csv" && bom,
   });
   const options = parsed.success ? parsed.data : undefined;
-  const countInput = useDebounced({ datasetId, rows, split: options?.split ?? null }, 250);
-  const count = useQuery(trpc.exports.count.queryOptions(countInput, { enabled: !splitOn || Boolean(options?.split) }));
+  // Debounced as text: a new object each render would restart the timer forever.
+  const countKey = useDebounced(JSON.stringify({ datasetId, rows, split: options?.split ?? null }), 250);
+  const countInput = JSON.parse(countKey) as { datasetId: string; rows: ExportRowSet; split: NonNullable<typeof options>["split"] };
+  const countable = !splitOn || Boolean(options?.split);
+  const count = useQuery(trpc.exports.count.queryOptions(countInput, { enabled: countable }));
   const href = (part?: SplitPart) => (options ? `/api/exports/${datasetId}?${exportQueryString(options, part)}` : undefined);
   const toggleLineage = (name: LineageColumnName, on: boolean) => setLineage((current) => (on ? [...current, name] : current.filter((other) => other !== name)));
 
@@ -136,7 +139,7 @@ export function DownloadCard({ datasetId, design }: { datasetId: string; design:
       </CardContent>
       <CardFooter className="flex-wrap justify-between">
         <p className="text-sm text-muted-foreground" data-testid="export-count" aria-live="polite">
-          {count.isError ? <span className="text-destructive">{count.error.message}</span> : count.data ? countText(count.data, options?.split?.as) : "Counting rows…"}
+          {!countable ? "Fix the split to count the rows." : count.isError ? <span className="text-destructive">{count.error.message}</span> : count.data ? countText(count.data, options?.split?.as) : "Counting rows…"}
         </p>
         <div className="flex flex-wrap gap-2">
           {options?.split?.as === "files" ? (

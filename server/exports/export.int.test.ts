@@ -154,6 +154,22 @@ describe("which rows", () => {
     expect((stored!.data as { text: string }).text).toBe(edited[0]!.text);
   });
 
+  it("exports an edited conversation's and mcq's edited fields in every format", async () => {
+    const conversation = await createTypedDataset(database.db, "conversation", {}, conversationRows);
+    const editedMessages = [{ role: "user", content: "Hello there" }, { role: "assistant", content: "General Kenobi" }];
+    await database.db.review.create({ data: { rowId: conversation.rowIds[0]!, datasetId: conversation.datasetId, status: "accepted", editedData: { messages: editedMessages } } });
+    const mcq = await createTypedDataset(database.db, "mcq", {}, mcqRows);
+    await database.db.review.create({ data: { rowId: mcq.rowIds[1]!, datasetId: mcq.datasetId, status: "pending", editedData: { answer: "four", distractors: ["three", "five", "six"] } } });
+
+    const expectedConversation = [{ ...conversationRows[0]!, messages: editedMessages }, conversationRows[1]!];
+    expect(readJsonl(await download(conversation.datasetId, { format: "jsonl" }))).toEqual(expectedConversation);
+    expect(await readParquet(await download(conversation.datasetId, { format: "parquet" }))).toEqual(expectedConversation);
+    expect(readJsonl(await download(conversation.datasetId, { format: "jsonl", rows: "accepted" }))).toEqual([expectedConversation[0]]);
+    const expectedMcq = [mcqRows[0]!, { ...mcqRows[1]!, answer: "four", distractors: ["three", "five", "six"] }];
+    expect(await readParquet(await download(mcq.datasetId, { format: "parquet" }))).toEqual(expectedMcq);
+    expect(parseCsvStrict((await download(mcq.datasetId, { format: "csv" })).toString("utf8"))[2]).toEqual(["2 + 2?", "four", '["three","five","six"]', "doc 2", "en"]);
+  });
+
   it("exports one run's rows when given a run id", async () => {
     const runId = seed.runIds[1]!;
     const exported = readJsonl(await download(runId, { format: "jsonl", lineage: ["run_id"] }));
