@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { classificationDesignSchema } from "@/lib/designs/design-schema";
+import { conversationDesignSchema } from "@/lib/designs/types/conversation";
+import { conversationExample } from "@/lib/designs/examples";
 import { toModelRef } from "@/server/providers/service";
 import { supportIntentsDesign } from "@/server/testing/designs";
-import { estimateRun } from "./estimate";
+import { estimateRun, roundKeepingTotal } from "./estimate";
 import { planRun } from "./plan";
 
 const plan = (overrides = {}) => {
@@ -42,5 +44,27 @@ describe("estimateRun", () => {
       return override;
     });
     expect(seen).toEqual([{ inputPerMillion: 5, outputPerMillion: 7 }]);
+  });
+
+  it("counts whole calls per model for a type whose calls are an expectation, adding up to the total", async () => {
+    // Conversations of 3 samples, up to 3 turns at p = 0.5: 2 + 3 × (2 × 1.75 − 1) = 9.5 calls expected per item,
+    // 3 items (subtopics) per model: 28.5 calls expected on each model, 57 in all.
+    const example = conversationExample("http://127.0.0.1:8787/v1");
+    const design = conversationDesignSchema.parse({ ...example, samplesPerPrompt: 3, personas: [example.personas[0]!], models: [example.models[0]!, { ...example.models[0]!, model: "mock-2" }] });
+    const conversations = planRun(design, { models: design.models.map((model) => toModelRef(model)) });
+    expect(conversations.items).toHaveLength(6);
+    const estimate = await estimateRun(conversations, async () => price);
+    expect(estimate.calls).toBe(57);
+    expect(estimate.byModel.map((entry) => [entry.model, entry.calls])).toEqual([["mock-1", 29], ["mock-2", 28]]);
+  });
+});
+
+describe("roundKeepingTotal", () => {
+  it("rounds down, then up the largest remainders, so the parts add up to the rounded total", () => {
+    expect(roundKeepingTotal([28.5, 28.5])).toEqual([29, 28]);
+    expect(roundKeepingTotal([1.2, 2.7, 3.1])).toEqual([1, 3, 3]);
+    expect(roundKeepingTotal([0.4, 0.4, 0.4])).toEqual([1, 0, 0]);
+    expect(roundKeepingTotal([3, 4])).toEqual([3, 4]);
+    expect(roundKeepingTotal([])).toEqual([]);
   });
 });

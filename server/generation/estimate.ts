@@ -33,12 +33,10 @@ type PriceLookup = (model: string, override?: { inputPerMillion: number; outputP
 export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?: UsageSample): Promise<Estimate> {
   const measured = sample && sample.calls > 0 && sample.rows > 0 ? sample : undefined;
   const perModel = new Map<string, { calls: number; inputTokens: number; outputTokens: number; pricing?: { inputPerMillion: number; outputPerMillion: number } }>();
-  let totalCalls = 0;
   for (const item of plan.items) {
     const { model } = item.payload;
     // Steps of other roles (rejected responses, the judge) are counted on the item's model: an estimate.
     const calls = engineFor(item.payload.type).callsPerItem(item.payload);
-    totalCalls += calls;
     const entry = perModel.get(model.model) ?? { calls: 0, inputTokens: 0, outputTokens: 0, pricing: model.pricing };
     entry.calls += calls;
     entry.inputTokens += Math.round(calls * (measured
@@ -51,6 +49,8 @@ export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?:
   }
   const byModel: Estimate["byModel"] = [];
   const unpricedModels: string[] = [];
+  const modelCalls = roundKeepingTotal([...perModel.values()].map((entry) => entry.calls));
+  let index = 0;
   let cost = 0;
   let priced = false;
   for (const [model, entry] of perModel) {
@@ -62,15 +62,31 @@ export async function estimateRun(plan: Plan, lookupPrice: PriceLookup, sample?:
       cost += modelCost;
       priced = true;
     }
-    byModel.push({ model, calls: entry.calls, inputTokens: entry.inputTokens, outputTokens, costUsd: modelCost });
+    byModel.push({ model, calls: modelCalls[index++]!, inputTokens: entry.inputTokens, outputTokens, costUsd: modelCost });
   }
   return {
     basis: measured ? "preview" : "template",
-    calls: Math.round(totalCalls),
+    calls: byModel.reduce((sum, model) => sum + model.calls, 0),
     inputTokens: byModel.reduce((sum, model) => sum + model.inputTokens, 0),
     outputTokens: byModel.reduce((sum, model) => sum + model.outputTokens, 0),
     costUsd: priced ? cost : null,
     unpricedModels,
     byModel,
   };
+}
+
+/**
+ * Whole numbers for expected values (a conversation's calls are an expectation over its coin):
+ * each rounded down, then the largest remainders up, so they add up to the rounded total.
+ */
+export function roundKeepingTotal(values: number[]): number[] {
+  const floors = values.map(Math.floor);
+  let missing = Math.round(values.reduce((sum, value) => sum + value, 0)) - floors.reduce((sum, value) => sum + value, 0);
+  const byRemainder = values.map((value, index) => ({ index, remainder: value - floors[index]! })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (missing <= 0) break;
+    floors[index]! += 1;
+    missing--;
+  }
+  return floors;
 }

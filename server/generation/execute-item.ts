@@ -11,7 +11,11 @@ import { ItemFailed, ItemReleased, StepCaller } from "./step-caller";
 import { engineFor } from "./types";
 import type { RowDraft } from "./types/engine";
 
-export type ExecuteOptions = { workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal; leaseSeconds?: number };
+export type ExecuteOptions = {
+  workerId: string; timeoutMs: number; maxAttempts?: number; signal?: AbortSignal; leaseSeconds?: number;
+  /** Delivers an item this call gave back to a run that accepts work (resumed meanwhile): no resume will list it. */
+  redeliver?(workItemId: string): Promise<void>;
+};
 
 export type ExecuteOutcome = "succeeded" | "failed" | "skipped" | "released";
 
@@ -48,7 +52,7 @@ export async function executeWorkItem(db: PrismaClient, workItemId: string, opti
     if (drafts.length === 0) throw new ItemFailed(new LlmError({ kind: "schema", retryable: false, message: "the steps produced no row" }), "the steps produced no row");
   } catch (error) {
     if (error instanceof ItemReleased || (options.signal?.aborted && !(error instanceof ItemFailed))) {
-      await releaseWorkItem(db, workItemId, options.workerId);
+      if (await releaseWorkItem(db, workItemId, options.workerId)) await options.redeliver?.(workItemId);
       return "released";
     }
     // A type's own code failing (not a model call) fails the item with its message rather than looping.

@@ -58,21 +58,25 @@ export async function finishCancellingRun(tx: Prisma.TransactionClient, runId: s
 /**
  * Gives a claimed item back (shutdown mid-call, or its run stopped accepting
  * work). On a cancelling run the item is cancelled instead of going back to
- * pending, and the run ends when it was the last one in flight.
+ * pending, and the run ends when it was the last one in flight. True when the
+ * item is pending again on a run that accepts work: nobody else will deliver it.
  */
-export async function releaseClaimedItem(db: PrismaClient, workItemId: string, workerId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    // The run row first (see the lock order above), then the item.
+export async function releaseClaimedItem(db: PrismaClient, workItemId: string, workerId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    // The run row first (see the lock order above), then the item. Resume locks the same row
+    // to mark the run running before it lists the pending items, so either it lists this
+    // item, or this release sees the run running (and the caller delivers the item).
     const [run] = await tx.$queryRaw<{ id: string; status: string }[]>`
       SELECT r.id, r.status::text AS status FROM runs r JOIN work_items w ON w.run_id = r.id
        WHERE w.id = ${workItemId}::uuid FOR UPDATE OF r`;
-    if (!run) return;
+    if (!run) return false;
     const stopping = run.status === "cancelling" || run.status === "cancelled";
     const released = await tx.workItem.updateMany({
       where: { id: workItemId, status: "running", claimedBy: workerId },
       data: stopping ? { status: "cancelled", claimedBy: null, leaseExpiresAt: null, finishedAt: new Date() } : { status: "pending", claimedBy: null, leaseExpiresAt: null },
     });
     if (released.count > 0 && run.status === "cancelling") await finishCancellingRun(tx, run.id);
+    return released.count > 0 && (run.status === "queued" || run.status === "running");
   });
 }
 

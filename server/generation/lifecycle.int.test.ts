@@ -167,7 +167,8 @@ describe("run lifecycle", () => {
     expect(await executeWorkItem(engine.db, c!.id, { workerId: "late", timeoutMs: 5000 })).toBe("skipped");
 
     const { releaseWorkItem } = await import("./queries");
-    await releaseWorkItem(engine.db, b!.id, "releasing");
+    // Given back on a cancelling run, the item is cancelled: nothing is left to deliver.
+    expect(await releaseWorkItem(engine.db, b!.id, "releasing")).toBe(false);
     expect((await getRunProgress(engine.db, launched.runId)).status).toBe("cancelling");
 
     const row = { datasetId: dataset.id, runId: launched.runId, workItemId: a!.id, index: 0, data: { text: "kept" }, text: "kept", labels: ["billing"], language: "en", model: "mock-1", connectionId: null, prompt: "p", variables: {}, parameters: {}, inputTokens: 1, outputTokens: 1, reasoningTokens: 0, costUsd: 0, latencyMs: 1 };

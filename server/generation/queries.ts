@@ -9,9 +9,12 @@ import { releaseClaimedItem } from "./lifecycle-queries";
 export { claimWorkItem, LEASE_SECONDS, type ClaimedItem } from "./claim-queries";
 export { commitItemFailure, commitItemSuccess, type AttemptRecord, type ModelCallStats, type RowInsert } from "./commit-queries";
 
-/** Puts a claimed item back (shutdown mid-call): the next delivery starts it again; on a cancelling run it is cancelled. */
-export async function releaseWorkItem(db: PrismaClient, workItemId: string, workerId: string): Promise<void> {
-  await releaseClaimedItem(db, workItemId, workerId);
+/**
+ * Puts a claimed item back (shutdown mid-call, run stopped): the next delivery starts it again; on a cancelling run it is cancelled.
+ * True when it went back to pending on a run that accepts work (resumed meanwhile): then no resume will list it.
+ */
+export function releaseWorkItem(db: PrismaClient, workItemId: string, workerId: string): Promise<boolean> {
+  return releaseClaimedItem(db, workItemId, workerId);
 }
 
 /** What a run other than the design's is for: a regeneration (with its instruction) or a top-up (with its cell). */

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Job } from "pg-boss";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { dbBackoffMs, errorLine, isDbUnavailable, pause, throttledLog } from "@/server/db-errors";
+import { Batcher } from "@/server/generation/batcher";
 import { executeWorkItem } from "@/server/generation/execute-item";
 import { findDeliverableItems, LEASE_SECONDS } from "@/server/generation/queries";
 import { startBatchJobs, type BatchSettings } from "./batch-jobs";
@@ -42,13 +43,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopping: Promise<void> | undefined;
   /** Items executing now (an item delivered twice to this worker counts twice). */
   const held = new Map<string, number>();
+  // An item stopped by a pause is given back after its run is seen paused; if resume came in
+  // between, it listed the item as running and sent it no job. Its release sees the run running
+  // (both lock the run row) and the item gets a job here at once instead of waiting for the sweep.
+  // A job too many is harmless (claiming decides); a stopping worker leaves it to the sweep.
+  const redeliveries = new Batcher((ids: string[]) => enqueueWorkItems(boss, ids).then(() => ids.map(() => undefined)), { maxItems: 1000 });
+  const redeliver = (workItemId: string) => (stopping ? Promise.resolve() : redeliveries.submit(workItemId));
 
   const execute = async (workItemId: string) => {
     held.set(workItemId, (held.get(workItemId) ?? 0) + 1);
     try {
       for (let failures = 1; ; failures++) {
         try {
-          return await executeWorkItem(options.db, workItemId, { workerId: id, timeoutMs: options.timeoutMs, leaseSeconds, signal: abort.signal });
+          return await executeWorkItem(options.db, workItemId, { workerId: id, timeoutMs: options.timeoutMs, leaseSeconds, signal: abort.signal, redeliver });
         } catch (error) {
           // Claiming or giving the item back hit a database that is away: wait for it (the claim is safe to repeat).
           if (!isDbUnavailable(error) || abort.signal.aborted) throw error;
