@@ -1,4 +1,5 @@
 import "server-only";
+import { accountRouter, apiTokensRouter, membersRouter } from "@/server/auth/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { connectionsRouter } from "@/server/providers/router";
 import { previewsRouter } from "@/server/generation/preview-router";
@@ -20,6 +21,9 @@ export const appRouter = router({
   prices: pricesRouter,
   sources: sourcesRouter,
   previews: previewsRouter,
+  account: accountRouter,
+  members: membersRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

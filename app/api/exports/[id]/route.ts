@@ -1,3 +1,4 @@
+import { requireRouteRole } from "@/server/auth/route-access";
 import { getDb } from "@/server/db";
 import { jsonlLines, prepareExport } from "@/server/exports/service";
 import { errorResponse, streamBody } from "@/server/http";
@@ -6,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    await requireRouteRole(request, "editor");
     const { id } = await params;
     const format = new URL(request.url).searchParams.get("format") ?? "jsonl";
     const db = getDb();
