@@ -46,7 +46,6 @@ export function createAuth(options: AuthOptions) {
       cookiePrefix: "datafast",
       useSecureCookies: options.baseURL?.startsWith("https:") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-      database: { generateId: "uuid" },
     },
     telemetry: { enabled: false },
   });
