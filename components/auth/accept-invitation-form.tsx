@@ -43,7 +43,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 
   return (
     <AuthCard title="Join datafast" description={`${invitedBy} invited ${email} to join with the ${role} role.`}>
-      <form onSubmit={submit} className="grid gap-4" data-testid="invitation-form">
+      <form method="post" onSubmit={submit} className="grid gap-4" data-testid="invitation-form">
         <Field name="email" label="Email" type="email" defaultValue={email} readOnly autoComplete="username" />
         <Field name="name" label="Your name" autoComplete="name" />
         <NewPasswordField />

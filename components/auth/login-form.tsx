@@ -26,7 +26,7 @@ export function LoginForm() {
 
   return (
     <AuthCard title="Sign in" description="New here? Ask an owner of this datafast for an invitation link.">
-      <form onSubmit={submit} className="grid gap-4" data-testid="login-form">
+      <form method="post" onSubmit={submit} className="grid gap-4" data-testid="login-form">
         <Field name="email" label="Email" type="email" autoComplete="username" />
         <Field name="password" label="Password" type="password" autoComplete="current-password" />
         <FormError message={error} />

@@ -31,7 +31,7 @@ export function SetupForm() {
 
   return (
     <AuthCard title="Create the owner account" description="This is a fresh datafast. The first account is its owner: it can invite others and manage connections.">
-      <form onSubmit={submit} className="grid gap-4" data-testid="setup-form">
+      <form method="post" onSubmit={submit} className="grid gap-4" data-testid="setup-form">
         <Field name="name" label="Your name" autoComplete="name" />
         <Field name="email" label="Email" type="email" autoComplete="username" />
         <NewPasswordField />
