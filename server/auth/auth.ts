@@ -23,8 +23,21 @@ export type AuthOptions = {
   signInLimitPerMinute: number;
 };
 
+/**
+ * Without a configured address, the origin the browser reached: its Host header
+ * (and the proxy's protocol). better-auth refuses a POST whose Origin differs,
+ * so a form on another site cannot sign anyone in or out.
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const protocol = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return `${protocol}://${host}`;
+}
+
 export function createAuth(options: AuthOptions) {
   return betterAuth({
+    trustedOrigins: options.baseURL ? [new URL(options.baseURL).origin] : (request) => (request ? [requestOrigin(request)] : []),
     appName: "datafast",
     secret: options.secret,
     baseURL: options.baseURL,
@@ -46,6 +59,9 @@ export function createAuth(options: AuthOptions) {
       cookiePrefix: "datafast",
       useSecureCookies: options.baseURL?.startsWith("https:") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // better-auth skips its origin check when NODE_ENV is test; tests must see what production does.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     telemetry: { enabled: false },
   });

@@ -100,3 +100,21 @@ describe("sign-in", () => {
     expect((await signIn(auth, "http://127.0.0.1:3000", { email, password: PASSWORD }, "10.8.8.8")).status).toBe(200);
   });
 });
+
+describe("origin check without DATAFAST_URL", () => {
+  it("accepts a sign-in whose Origin is the host the browser reached, and refuses one from another site", async () => {
+    const auth = createAuth({ db: database.db, secret: "sign-in-test-secret-0123456789abcdefghij", signInLimitPerMinute: 100 });
+    const post = (origin: string) =>
+      auth.handler(
+        new Request("http://localhost:3200/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", host: "127.0.0.1:3200", origin, "x-forwarded-for": "10.7.7.7" },
+          body: JSON.stringify({ email, password: PASSWORD }),
+        }),
+      );
+    expect((await post("http://127.0.0.1:3200")).status).toBe(200);
+    const forged = await post("https://evil.example");
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie().some((line) => /session_token=[^;]/.test(line))).toBe(false);
+  });
+});
