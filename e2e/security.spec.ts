@@ -45,13 +45,16 @@ async function walk(page: Page, paths: string[]): Promise<string[]> {
   page.on("response", listener);
   for (const path of paths) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("banner")).toBeVisible();
+    // Some pages poll (runs, progress), so the network never idles: wait until nothing says it is loading.
+    await expect(page.getByRole("status").filter({ hasText: /Loading|Checking/ })).toHaveCount(0);
   }
   page.off("response", listener);
   return bodies;
 }
 
 test("no provider key or API token value reaches the browser, as owner or as annotator", async ({ page, browser, settingsPage }) => {
+  test.setTimeout(180_000);
   const providerKey = `sk-e2e-leakcheck-${Date.now()}-abcdefghijklmnop`;
   await settingsPage.addConnection({ name: `leak-${Date.now()}`, kind: "openai_compatible", baseUrl: MOCK_BASE_URL, apiKey: providerKey });
   await page.goto("/settings/api-tokens");
