@@ -18,6 +18,11 @@ export function lowerRole(a: Role, b: Role): Role {
   return rank[a] <= rank[b] ? a : b;
 }
 
+/** "an annotator", "an editor", "an owner": for messages. */
+export function aRole(role: Role): string {
+  return `an ${role}`;
+}
+
 export const roleDescriptions: Record<Role, string> = {
   owner: "everything: members, provider connections, prices, plus what editors do",
   editor: "designs, previews, runs, sources, exports, plus what annotators do",

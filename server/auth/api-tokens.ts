@@ -1,7 +1,7 @@
 // Personal API tokens for the CLI and scripts: scoped to a role no higher than
 // their user's, shown once at creation, stored as a SHA-256, revocable.
 import "server-only";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { aRole, hasRole, type Role } from "@/lib/auth/roles";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { insertApiToken, listApiTokensOf, revokeApiTokenRow } from "./queries";
@@ -10,7 +10,7 @@ import type { AuthedViewer } from "./viewer";
 
 export async function createApiToken(db: Db, viewer: AuthedViewer, input: { name: string; role: Role }) {
   if (!hasRole(viewer.role, input.role)) {
-    throw new AppError("FORBIDDEN", `A token cannot have more rights than you: you are ${viewer.role === "annotator" ? "an" : "a"} ${viewer.role}, so choose ${viewer.role} or lower.`, [{ path: "role", message: "higher than your role" }]);
+    throw new AppError("FORBIDDEN", `A token cannot have more rights than you: you are ${aRole(viewer.role)}, so choose ${viewer.role} or lower.`, [{ path: "role", message: "higher than your role" }]);
   }
   const secret = newSecretToken(API_TOKEN_PREFIX);
   const token = await insertApiToken(db, { userId: viewer.id, name: input.name, role: input.role, tokenHash: secret.hash, lastFour: secret.lastFour });

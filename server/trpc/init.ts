@@ -4,7 +4,7 @@ import { z, ZodError } from "zod";
 import { isAppError, type AppErrorCode } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { getDataset } from "@/server/datasets/service";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { aRole, hasRole, type Role } from "@/lib/auth/roles";
 import type { Context } from "./context";
 
 const codeMap: Record<AppErrorCode, TRPCError["code"]> = {
@@ -60,7 +60,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 function roleProcedure(needed: Role) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!hasRole(ctx.viewer.role, needed)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role; you are ${ctx.viewer.role === "annotator" ? "an" : "a"} ${ctx.viewer.role}. Ask an owner to change your role.` });
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role; you are ${aRole(ctx.viewer.role)}. Ask an owner to change your role.` });
     }
     return next();
   });
@@ -78,7 +78,7 @@ export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 export const ownerSessionProcedure = sessionProcedure.use(({ ctx, next }) => {
-  if (!hasRole(ctx.viewer.role, "owner")) throw new TRPCError({ code: "FORBIDDEN", message: `Only owners manage members; you are ${ctx.viewer.role === "annotator" ? "an" : "a"} ${ctx.viewer.role}.` });
+  if (!hasRole(ctx.viewer.role, "owner")) throw new TRPCError({ code: "FORBIDDEN", message: `Only owners manage members; you are ${aRole(ctx.viewer.role)}.` });
   return next();
 });
 
@@ -94,3 +94,4 @@ function withDataset<P extends typeof annotatorProcedure>(procedure: P) {
 
 export const annotatorDatasetProcedure = withDataset(annotatorProcedure);
 export const editorDatasetProcedure = withDataset(editorProcedure);
+export const ownerDatasetProcedure = withDataset(ownerProcedure);
