@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { apiContentSecurityPolicy, securityHeaders } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   // These packages spawn processes, load native/wasm code or read files next to
@@ -6,6 +7,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "@prisma/client", "@prisma/adapter-pg", "unpdf"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get their nonce-based Content-Security-Policy from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...securityHeaders] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -19,6 +19,11 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  projects: [
+    // Creates (or signs in) the owner and saves its session for every other spec.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "app", dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/, use: { storageState: "e2e/.auth/owner.json" } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     trace: "retain-on-failure",

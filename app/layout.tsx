@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -11,14 +11,15 @@ export const metadata: Metadata = {
   description: "Design, preview, generate and review synthetic datasets with LLMs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, which the CSP
+  // nonce needs (proxy.ts): a page prerendered at build time has no nonce and
+  // its scripts would be blocked. Next stamps the nonce on its own scripts.
+  await headers();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
-        <Providers>
-          <SiteHeader />
-          <main className="mx-auto w-full max-w-6xl px-6 py-8">{children}</main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -23,6 +23,17 @@ const envSchema = z.object({
     z.string().min(32, { error: "DATAFAST_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`), or unset to let datafast keep a random one in .data/secret" }).optional(),
   ),
   DATAFAST_DATA_DIR: z.string().optional(),
+  /** The public address people open (e.g. https://datafast.example.com). https makes session cookies Secure; unset: taken from each request, cookies not Secure. */
+  DATAFAST_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "DATAFAST_URL must be the http(s) address people open, e.g. https://datafast.example.com" }).optional()),
+  /** Signs session cookies. Unset: derived from the server secret (DATAFAST_SECRET or <data dir>/secret). */
+  BETTER_AUTH_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, { error: "BETTER_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`), or unset to derive it from the server secret" }).optional(),
+  ),
+  /** Sign-in attempts allowed per client address per minute; more answer 429. */
+  AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1, { error: "AUTH_SIGN_IN_LIMIT must be at least 1 (attempts per minute)" }).max(1000).default(10),
+  /** An API token for the CLI (`dft_…`, Settings → API tokens); required once an account exists. */
+  DATAFAST_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** Largest source file accepted (upload or design `file`), in bytes. */
   SOURCE_MAX_BYTES: z.coerce.number().int().min(1024, { error: "SOURCE_MAX_BYTES must be at least 1024 (bytes)" }).default(20 * 1024 * 1024),
   /** The Hugging Face dataset viewer API, for Hub samples. */
@@ -50,6 +61,13 @@ export function getSecretEnv(): Pick<Env, "DATAFAST_SECRET" | "DATAFAST_DATA_DIR
 /** What sources need, readable without a database (tests, the CLI before it boots one). */
 export function getSourceEnv(): Pick<Env, "SOURCE_MAX_BYTES" | "HF_DATASETS_SERVER_URL" | "HF_ENDPOINT" | "HF_TOKEN"> {
   const parsed = envSchema.pick({ SOURCE_MAX_BYTES: true, HF_DATASETS_SERVER_URL: true, HF_ENDPOINT: true, HF_TOKEN: true }).safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment:\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
+  return parsed.data;
+}
+
+/** What sign-in needs (the web server and tests), readable without a database. */
+export function getAuthEnv(): Pick<Env, "DATAFAST_URL" | "BETTER_AUTH_SECRET" | "AUTH_SIGN_IN_LIMIT" | "DATAFAST_TOKEN"> {
+  const parsed = envSchema.pick({ DATAFAST_URL: true, BETTER_AUTH_SECRET: true, AUTH_SIGN_IN_LIMIT: true, DATAFAST_TOKEN: true }).safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment:\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
   return parsed.data;
 }

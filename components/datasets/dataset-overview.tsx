@@ -16,11 +16,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DesignSummary } from "./design-summary";
 import { ExportDesignDialog } from "./design-file/export-design-dialog";
+import { useCan } from "@/components/auth/viewer-context";
 import { LaunchRunButton } from "./launch-run-button";
 import { RunsList } from "./runs-list";
 
 export function DatasetOverview({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
+  const editor = useCan("editor");
   const previewNotKept = useSearchParams().get("preview") === "not-kept";
   const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));
   // Shares the runs query RunsList polls; only asks whether a run is still writing rows.
@@ -54,12 +56,14 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
                 <ListChecks aria-hidden /> Review rows
               </Link>
             </Button>
-            <Button variant="outline" asChild>
-              {/* A plain link: the browser streams the file to disk instead of holding it in memory. */}
-              <a href={`/api/exports/${datasetId}?format=jsonl`} download data-testid="download-jsonl">
-                <Download aria-hidden /> Download JSONL
-              </a>
-            </Button>
+            {editor ? (
+              <Button variant="outline" asChild>
+                {/* A plain link: the browser streams the file to disk instead of holding it in memory. */}
+                <a href={`/api/exports/${datasetId}?format=jsonl`} download data-testid="download-jsonl">
+                  <Download aria-hidden /> Download JSONL
+                </a>
+              </Button>
+            ) : null}
             <Button variant="outline" asChild>
               <Link href={`/datasets/${datasetId}/export`} data-testid="open-export">
                 <FileOutput aria-hidden /> Export
@@ -70,8 +74,12 @@ export function DatasetOverview({ datasetId }: { datasetId: string }) {
                 <ChartColumn aria-hidden /> Insights
               </Link>
             </Button>
-            <ExportDesignDialog design={dataset.data.design} name={dataset.data.name} size="default" />
-            <LaunchRunButton datasetId={datasetId} />
+            {editor ? (
+              <>
+                <ExportDesignDialog design={dataset.data.design} name={dataset.data.name} size="default" />
+                <LaunchRunButton datasetId={datasetId} />
+              </>
+            ) : null}
           </>
         }
       />

@@ -105,7 +105,11 @@ const commonColumns: GridColumn[] = [
   {
     id: "status",
     header: "Status",
-    cell: ({ row }) => <Badge variant={statusVariant[row.original.review.status]}>{row.original.review.status}</Badge>,
+    cell: ({ row }) => (
+      <Badge variant={statusVariant[row.original.review.status]} title={row.original.review.reviewer ? `reviewed by ${row.original.review.reviewer}` : undefined} data-reviewer={row.original.review.reviewer ?? undefined}>
+        {row.original.review.status}
+      </Badge>
+    ),
     meta: { sort: "status", width: "6.5rem", testId: "row-status" },
   },
   { id: "language", header: "Lang", cell: ({ row }) => row.original.language, meta: { sort: "language", width: "4rem", testId: "row-language" } },

@@ -14,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { useCan } from "@/components/auth/viewer-context";
 import { RunActions } from "./run-actions";
 import { RunBatches } from "./run-batches";
 import { RunFailures, RunModels } from "./run-failures";
@@ -24,6 +25,8 @@ import { RunStatusBadge } from "./run-status-badge";
 export function RunProgress({ datasetId, runId }: { datasetId: string; runId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // Pausing, resuming, cancelling and retrying are editor actions; annotators watch.
+  const editor = useCan("editor");
   const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));
   const progress = useQuery(
     trpc.runs.progress.queryOptions(
@@ -63,7 +66,7 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         description={`Launched ${formatDateTime(run.createdAt)}${run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : ""}${run.instruction ? ` · instruction: ${run.instruction}` : ""}`}
         actions={
           <>
-            <RunActions run={run} />
+            {editor ? <RunActions run={run} /> : null}
             {terminal ? (
               <>
                 <Button variant="outline" asChild>
@@ -112,7 +115,7 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         </CardContent>
       </Card>
 
-      {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} /> : null}
+      {run.status === "paused" && editor ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} /> : null}
       <RunStats run={run} />
       <RunBatches run={run} />
       <RunFailures failures={run.failures} />

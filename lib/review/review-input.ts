@@ -3,9 +3,6 @@
 import { z } from "zod";
 import { reviewStatuses, rowFilterSchema, rowSortSchema } from "./row-filter";
 
-/** No accounts yet (issue 8 adds them): the client may name the reviewer; the server records "you" otherwise. */
-export const DEFAULT_REVIEWER = "you";
-const reviewer = z.string().trim().min(1).max(100).optional();
 const rowId = z.uuid({ error: "rowId must be a row id (UUID)" });
 
 export const MAX_LABELS = 50;
@@ -15,18 +12,18 @@ export const MAX_SELECTED_IDS = 10_000;
 
 export const rowRefInputSchema = z.object({ rowId });
 
-export const setStatusInputSchema = z.object({ rowId, status: z.enum(reviewStatuses), reviewer });
+export const setStatusInputSchema = z.object({ rowId, status: z.enum(reviewStatuses) });
 
 /** The edited fields (whole field values; unchanged ones may be sent and are dropped), or null to drop the edit. */
-export const editRowInputSchema = z.object({ rowId, data: z.record(z.string(), z.unknown()).nullable(), reviewer });
+export const editRowInputSchema = z.object({ rowId, data: z.record(z.string(), z.unknown()).nullable() });
 
 const labels = z.array(z.string().trim().min(1, { error: "a label cannot be empty" }).max(100)).max(MAX_LABELS);
 /** An empty list clears the reviewer's labels: the row's generated labels apply again. */
-export const setLabelsInputSchema = z.object({ rowId, labels, reviewer });
+export const setLabelsInputSchema = z.object({ rowId, labels });
 
-export const rateRowInputSchema = z.object({ rowId, rating: z.number().int().min(1, { error: "rating is 1 to 5 stars" }).max(5, { error: "rating is 1 to 5 stars" }).nullable(), reviewer });
+export const rateRowInputSchema = z.object({ rowId, rating: z.number().int().min(1, { error: "rating is 1 to 5 stars" }).max(5, { error: "rating is 1 to 5 stars" }).nullable() });
 
-export const commentRowInputSchema = z.object({ rowId, comment: z.string().max(MAX_COMMENT_LENGTH, { error: `a comment is at most ${MAX_COMMENT_LENGTH} characters` }).nullable(), reviewer });
+export const commentRowInputSchema = z.object({ rowId, comment: z.string().max(MAX_COMMENT_LENGTH, { error: `a comment is at most ${MAX_COMMENT_LENGTH} characters` }).nullable() });
 
 /** Rows a bulk action applies to: the selected ids, or every current row matching a filter when it runs. */
 export const bulkTargetSchema = z.union([
@@ -44,7 +41,7 @@ export const bulkActionSchema = z.discriminatedUnion("kind", [
 export type BulkAction = z.infer<typeof bulkActionSchema>;
 
 export const bulkCountInputSchema = z.object({ target: bulkTargetSchema });
-export const bulkInputSchema = z.object({ target: bulkTargetSchema, action: bulkActionSchema, reviewer });
+export const bulkInputSchema = z.object({ target: bulkTargetSchema, action: bulkActionSchema });
 
 export const undoInputSchema = z.object({ actionId: z.uuid({ error: "actionId must be a review action id (UUID)" }) });
 export const historyInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(20) });

@@ -22,7 +22,9 @@ const USAGE = `usage: npm run cli -- <command>
                                                  <out>.train.<ext> and <out>.test.<ext>; --bom starts a CSV with a BOM
   schema                                         print the JSON Schema of design files (for editors and other tools)
   example <type>                                 print a complete starter design of a dataset type (classification, text,
-                                                 conversation, mcq, preference, reasoning, transform), pointed at the mock LLM`;
+                                                 conversation, mcq, preference, reasoning, transform), pointed at the mock LLM
+Once datafast has accounts, generate, resume, pause, cancel, retry-failed and export need DATAFAST_TOKEN=dft_…
+(an editor or owner API token from Settings → API tokens); schema and example need none.`;
 
 function budgetOption(args: string[]): number | undefined {
   const raw = option(args, "--budget");
@@ -49,10 +51,14 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+/** Commands that touch data all need the editor role (generate, runs, export). */
 async function withEngine<T>(work: (engine: Awaited<ReturnType<typeof openEngine>>) => Promise<T>): Promise<T> {
   const database = await bootDatabase((line) => say(`[db] ${line}`));
   const engine = await openEngine();
   try {
+    const { authorizeCli } = await import("./authorize");
+    const { getAuthEnv } = await import("@/server/env");
+    await authorizeCli(engine.db, getAuthEnv().DATAFAST_TOKEN, "editor");
     return await work(engine);
   } finally {
     await engine.close();

@@ -10,6 +10,7 @@ import type { ExportOptionsInput, SplitPart } from "@/lib/exports/export-options
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { buildSeedDataset, insertSeedDataset, type SeedDataset, type SeedRow } from "@/server/testing/review-rows";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { exportChunks, prepareExport, writeExportFiles } from "./service";
 import { splitPartOf } from "./split";
@@ -200,7 +201,7 @@ describe("splits", () => {
     expect(test.length / column.length).toBeLessThan(0.28);
     for (const row of column) expect(row.split).toBe(splitPartOf(split, row.row_id as string));
 
-    const caller = createCaller({ db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } });
+    const caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } }));
     const count = await caller.exports.count({ datasetId: seed.datasetId, rows: "not_rejected", split: { ...split, as: "files" } });
     expect(count).toEqual({ rows: column.length, train: train.length, test: test.length });
   });

@@ -3,12 +3,15 @@
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[id]/route";
+import { createTestToken, createTestUser } from "@/server/testing/accounts";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { parseCsvStrict, toArrayBuffer } from "@/server/testing/export-readers";
 import { createTypedDataset } from "@/server/testing/review-factory";
 
 let database: TestDatabase;
 let dataset: Awaited<ReturnType<typeof createTypedDataset>>;
+let editorToken: string;
+let annotatorToken: string;
 
 vi.mock("@/server/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/server/db")>()), getDb: () => database.db }));
 
@@ -22,15 +25,24 @@ beforeAll(async () => {
   dataset = await createTypedDataset(database.db, "mcq", {}, rows);
   await database.db.dataset.update({ where: { id: dataset.datasetId }, data: { name: "Quiz: capitals / 2026" } });
   await database.db.review.create({ data: { rowId: dataset.rowIds[1]!, datasetId: dataset.datasetId, status: "rejected" } });
+  editorToken = await createTestToken(database.db, await createTestUser(database.db, "editor"));
+  annotatorToken = await createTestToken(database.db, await createTestUser(database.db, "annotator"));
 });
 
 afterAll(async () => {
   await database?.drop();
 });
 
-const get = (id: string, query: string) => GET(new Request(`http://localhost/api/exports/${id}?${query}`), { params: Promise.resolve({ id }) });
+const get = (id: string, query: string, token = editorToken) =>
+  GET(new Request(`http://localhost/api/exports/${id}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
 
 describe("GET /api/exports/[id]", () => {
+  it("needs the editor role: 401 without a session or token, 403 for an annotator", async () => {
+    const anonymous = await GET(new Request(`http://localhost/api/exports/${dataset.datasetId}?format=jsonl`), { params: Promise.resolve({ id: dataset.datasetId }) });
+    expect(anonymous.status).toBe(401);
+    expect((await get(dataset.datasetId, "format=jsonl", annotatorToken)).status).toBe(403);
+  });
+
   it("streams JSONL, CSV and Parquet with their content types and file names", async () => {
     const jsonl = await get(dataset.datasetId, "format=jsonl");
     expect(jsonl.status).toBe(200);

@@ -12,6 +12,7 @@ import { executeWorkItem } from "./execute-item";
 import { commitItemSuccess } from "./queries";
 import { ATTEMPTS_PER_EXECUTION } from "./step-caller";
 import { getRunProgress, launchRun } from "./service";
+import { contextAs } from "@/server/testing/auth-context";
 
 let engine: TestEngine;
 let caller: ReturnType<typeof createCaller>;
@@ -19,7 +20,7 @@ let caller: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   // Slow answers and two calls at a time, so a run lasts a few seconds with items queued.
   engine = await startTestEngine({ latencyMs: 250 });
-  caller = createCaller({ db: engine.db, queue: engine.queue });
+  caller = createCaller(contextAs("owner", { db: engine.db, queue: engine.queue }));
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { createBoss, QUEUE_SCHEMA, WORK_ITEM_QUEUE } from "@/server/jobs/queue";
 import { supportIntentsDesign } from "@/server/testing/designs";
 import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/engine";
 import { expectEveryRowExactlyOnce, pollUntil } from "@/server/testing/run-checks";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { resumeRun } from "./service";
 
@@ -19,7 +20,7 @@ let other: Db;
 
 beforeAll(async () => {
   engine = await startTestEngine({}, { leaseSeconds: 3600 });
-  caller = createCaller({ db: engine.db, queue: engine.queue });
+  caller = createCaller(contextAs("owner", { db: engine.db, queue: engine.queue }));
   other = createDb(engine.url);
 });
 

@@ -6,6 +6,7 @@ import { pollUntil } from "@/server/testing/run-checks";
 import { buildSeedDataset, insertSeedDataset, type SeedDataset } from "@/server/testing/review-rows";
 import { useTestEngine } from "@/server/testing/engine-caller";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 const context = useTestEngine();
 
@@ -78,7 +79,7 @@ describe("near-duplicates", () => {
     expect(await context.engine.db.duplicateGroup.count({ where: { datasetId: seed.datasetId } })).toBe(0);
 
     // Without a worker queue the scan runs in the caller's process; while it is queued, starting again returns it.
-    const inline = createCaller({ db: context.engine.db, queue: { enqueue: async () => undefined } });
+    const inline = createCaller(contextAs("owner", { db: context.engine.db, queue: { enqueue: async () => undefined } }));
     const queued = await context.engine.db.duplicateScan.create({ data: { datasetId: seed.datasetId, threshold: 0.7 } });
     expect((await inline.insights.scanDuplicates({ datasetId: seed.datasetId })).id).toBe(queued.id);
   });

@@ -8,13 +8,14 @@ import { supportIntentsDesign } from "@/server/testing/designs";
 import { waitForRun } from "@/server/testing/engine";
 import { useTestEngine } from "@/server/testing/engine-caller";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 const context = useTestEngine();
 /** Plans runs without delivering their items: the test delivers them. */
 let quietCaller: ReturnType<typeof createCaller>;
 
 beforeAll(() => {
-  quietCaller = createCaller({ db: context.engine.db, queue: { enqueue: async () => undefined } });
+  quietCaller = createCaller(contextAs("owner", { db: context.engine.db, queue: { enqueue: async () => undefined } }));
 });
 
 /** A finished 20-row dataset (2 labels × 2 tones, 5 rows an item). */

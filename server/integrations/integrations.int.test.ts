@@ -9,6 +9,7 @@ import { isAppError } from "@/server/errors";
 import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { startFakeHubServer, type FakeHubServer } from "@/server/testing/fake-hub-server";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { getIntegrationCredentials } from "./service";
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   process.env.DATAFAST_SECRET = "integration-test-secret-0123456789abcdef";
   resetServerSecret();
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
   hub = await startFakeHubServer({ users: { [HUB_TOKEN]: "alice" } });
   // Argilla's identity endpoint: the API key travels in X-Argilla-Api-Key.
   argilla = createServer((request, response) => {

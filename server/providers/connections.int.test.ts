@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { supportIntentsDesign } from "@/server/testing/designs";
 import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 const API_KEY = "sk-live-abcdefghijklmnopqrstuvwxyz0123";
 let database: TestDatabase;
@@ -35,7 +36,7 @@ beforeAll(async () => {
   process.env.DATAFAST_SECRET = "integration-test-secret-0123456789abcdef";
   resetServerSecret();
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
 });
 
 afterAll(async () => {

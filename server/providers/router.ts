@@ -1,13 +1,13 @@
 import "server-only";
 import { connectionIdSchema, createConnectionSchema, testConnectionSchema, updateConnectionSchema } from "@/lib/connections/schema";
-import { publicProcedure, router } from "@/server/trpc/init";
+import { editorProcedure, ownerProcedure, router } from "@/server/trpc/init";
 import { createConnection, deleteConnection, getConnection, listConnections, testConnection, updateConnection } from "./service";
 
 export const connectionsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listConnections(ctx.db)),
-  get: publicProcedure.input(connectionIdSchema).query(({ ctx, input }) => getConnection(ctx.db, input.id)),
-  create: publicProcedure.input(createConnectionSchema).mutation(({ ctx, input }) => createConnection(ctx.db, input)),
-  update: publicProcedure.input(updateConnectionSchema).mutation(({ ctx, input }) => updateConnection(ctx.db, input)),
-  delete: publicProcedure.input(connectionIdSchema).mutation(({ ctx, input }) => deleteConnection(ctx.db, input.id)),
-  test: publicProcedure.input(testConnectionSchema).mutation(({ ctx, input }) => testConnection(ctx.db, input)),
+  list: editorProcedure.query(({ ctx }) => listConnections(ctx.db)),
+  get: ownerProcedure.input(connectionIdSchema).query(({ ctx, input }) => getConnection(ctx.db, input.id)),
+  create: ownerProcedure.input(createConnectionSchema).mutation(({ ctx, input }) => createConnection(ctx.db, input)),
+  update: ownerProcedure.input(updateConnectionSchema).mutation(({ ctx, input }) => updateConnection(ctx.db, input)),
+  delete: ownerProcedure.input(connectionIdSchema).mutation(({ ctx, input }) => deleteConnection(ctx.db, input.id)),
+  test: ownerProcedure.input(testConnectionSchema).mutation(({ ctx, input }) => testConnection(ctx.db, input)),
 });

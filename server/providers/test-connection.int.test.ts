@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createCaller } from "@/server/trpc/root";
 import { getConnectionApiKey } from "./service";
+import { contextAs } from "@/server/testing/auth-context";
 
 const API_KEY = "sk-test-key-for-the-mock-0123456789";
 const ECHOED_KEY = "sk-echo-secret-abcdefghijklmnop-42";
@@ -43,7 +44,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
   echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
 });
 
 afterAll(async () => {

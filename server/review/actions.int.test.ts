@@ -7,9 +7,13 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { buildSeedDataset, insertSeedDataset, SEED_LABELS, type SeedDataset, type SeedRow } from "@/server/testing/review-rows";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
+let anaCaller: ReturnType<typeof createCaller>;
+let editorCaller: ReturnType<typeof createCaller>;
+let zoeCaller: ReturnType<typeof createCaller>;
 let seed: SeedDataset;
 
 const classificationDesign = (multiLabel: boolean) => ({ name: "review-seed", type: "classification", labels: SEED_LABELS.map((name) => ({ name, description: `about ${name}` })), multiLabel });
@@ -20,7 +24,12 @@ async function setDesign(datasetId: string, design: object) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } });
+  const base = { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } };
+  caller = createCaller(contextAs("owner", base));
+  // Reviews are recorded as the caller: these are other people.
+  anaCaller = createCaller(contextAs("annotator", base));
+  editorCaller = createCaller(contextAs("editor", base));
+  zoeCaller = createCaller(contextAs("annotator", base, { id: "zoe", name: "Zoe" }));
   seed = buildSeedDataset(2_000, 21);
   await insertSeedDataset(database.db, seed);
   await setDesign(seed.datasetId, classificationDesign(false));
@@ -48,19 +57,19 @@ describe("single-row actions", () => {
     const row = freshRow(seed);
     const before = Date.now();
     const accepted = await caller.reviews.setStatus({ datasetId: seed.datasetId, rowId: row.id, status: "accepted" });
-    expect(accepted.review).toMatchObject({ status: "accepted", reviewer: "you", lastActionId: accepted.actionId });
+    expect(accepted.review).toMatchObject({ status: "accepted", reviewer: "Olivia Owner", lastActionId: accepted.actionId });
     expect(accepted.review!.reviewedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
-    const rejected = await caller.reviews.setStatus({ datasetId: seed.datasetId, rowId: row.id, status: "rejected", reviewer: "ana" });
-    expect(rejected.review).toMatchObject({ status: "rejected", reviewer: "ana" });
+    const rejected = await anaCaller.reviews.setStatus({ datasetId: seed.datasetId, rowId: row.id, status: "rejected" });
+    expect(rejected.review).toMatchObject({ status: "rejected", reviewer: "Ana Annotator" });
     const reset = await caller.reviews.setStatus({ datasetId: seed.datasetId, rowId: row.id, status: "pending" });
-    expect(reset.review).toMatchObject({ status: "pending", reviewer: "you" });
+    expect(reset.review).toMatchObject({ status: "pending", reviewer: "Olivia Owner" });
 
     const actions = await database.db.reviewAction.findMany({ where: { id: { in: [accepted.actionId, rejected.actionId, reset.actionId] } }, orderBy: { createdAt: "asc" } });
     expect(actions.map((action) => [action.kind, action.count, action.actor])).toEqual([
-      ["accept", 1, "you"],
-      ["reject", 1, "ana"],
-      ["reset", 1, "you"],
+      ["accept", 1, "Olivia Owner"],
+      ["reject", 1, "Ana Annotator"],
+      ["reset", 1, "Olivia Owner"],
     ]);
   });
 
@@ -177,20 +186,20 @@ describe("bulk actions and undo", () => {
     const before = await reviewsOf(bulkSeed.datasetId);
 
     expect((await caller.reviews.bulkCount({ datasetId: bulkSeed.datasetId, target: { filter } })).count).toBe(expected.size);
-    const bulk = await caller.reviews.bulk({ datasetId: bulkSeed.datasetId, target: { filter }, action: { kind: "reject" }, reviewer: "bulk-bot" });
+    const bulk = await editorCaller.reviews.bulk({ datasetId: bulkSeed.datasetId, target: { filter }, action: { kind: "reject" } });
     expect(bulk.count).toBe(expected.size);
     expect(bulk.message).toBe(`Rejected ${expected.size.toLocaleString("en-US")} rows.`);
 
     const after = await reviewsOf(bulkSeed.datasetId);
     for (const row of bulkSeed.rows) {
       if (expected.has(row.id)) {
-        expect(after.get(row.id)).toMatchObject({ status: "rejected", reviewer: "bulk-bot", labels: before.get(row.id)?.labels ?? [], editedData: before.get(row.id)?.editedData ?? null });
+        expect(after.get(row.id)).toMatchObject({ status: "rejected", reviewer: "Eddie Editor", labels: before.get(row.id)?.labels ?? [], editedData: before.get(row.id)?.editedData ?? null });
       } else {
         expect(after.get(row.id)).toEqual(before.get(row.id));
       }
     }
     const action = await database.db.reviewAction.findUniqueOrThrow({ where: { id: bulk.actionId! } });
-    expect(action).toMatchObject({ kind: "reject", count: expected.size, actor: "bulk-bot", filter });
+    expect(action).toMatchObject({ kind: "reject", count: expected.size, actor: "Eddie Editor", filter });
     expect(await database.db.reviewActionRow.count({ where: { actionId: bulk.actionId! } })).toBe(expected.size);
 
     const undo = await caller.reviews.undo({ datasetId: bulkSeed.datasetId, actionId: bulk.actionId! });
@@ -207,15 +216,15 @@ describe("bulk actions and undo", () => {
     const bulk = await caller.reviews.bulk({ datasetId: bulkSeed.datasetId, target: { filter }, action: { kind: "accept" } });
     const touched = bulkSeed.rows.filter((row) => matches(row, condition));
     const [changedNew, changedOld] = [touched.find((row) => !row.review)!, touched.find((row) => row.review)!];
-    await caller.reviews.setStatus({ datasetId: bulkSeed.datasetId, rowId: changedNew.id, status: "rejected", reviewer: "zoe" });
-    await caller.reviews.setLabels({ datasetId: bulkSeed.datasetId, rowId: changedOld.id, labels: ["praise"], reviewer: "zoe" });
+    await zoeCaller.reviews.setStatus({ datasetId: bulkSeed.datasetId, rowId: changedNew.id, status: "rejected" });
+    await zoeCaller.reviews.setLabels({ datasetId: bulkSeed.datasetId, rowId: changedOld.id, labels: ["praise"] });
 
     const undo = await caller.reviews.undo({ datasetId: bulkSeed.datasetId, actionId: bulk.actionId! });
     expect(undo).toMatchObject({ restored: bulk.count - 2, skipped: 2 });
     expect(undo.message).toMatch(/2 rows changed again since were left as they are/);
     const after = await reviewsOf(bulkSeed.datasetId);
-    expect(after.get(changedNew.id)).toMatchObject({ status: "rejected", reviewer: "zoe" });
-    expect(after.get(changedOld.id)).toMatchObject({ status: "accepted", labels: ["praise"], reviewer: "zoe" });
+    expect(after.get(changedNew.id)).toMatchObject({ status: "rejected", reviewer: "Zoe" });
+    expect(after.get(changedOld.id)).toMatchObject({ status: "accepted", labels: ["praise"], reviewer: "Zoe" });
     for (const row of bulkSeed.rows) if (row.id !== changedNew.id && row.id !== changedOld.id) expect(after.get(row.id)).toEqual(before.get(row.id));
   });
 

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import type { DatasetTypeName } from "@/lib/designs/design-schema";
 import { describeFilter } from "@/lib/review/describe-filter";
-import { DEFAULT_REVIEWER, statusActionKind, type BulkAction, type BulkTarget, type ReviewActionKind } from "@/lib/review/review-input";
+import { statusActionKind, type BulkAction, type BulkTarget, type ReviewActionKind } from "@/lib/review/review-input";
 import type { ReviewStatusName } from "@/lib/review/row-filter";
 import { describeIssues, reviewDesignInfo, validateReviewLabels, validateRowEdit } from "@/lib/review/row-edits";
 import {
@@ -23,17 +23,17 @@ export type ReviewDataset = { id: string; type: DatasetTypeName; design: unknown
 
 const count = (value: number, word = "row") => `${new Intl.NumberFormat("en-US").format(value)} ${value === 1 ? word : `${word}s`}`;
 
-async function applyToRow(db: PrismaClient, dataset: ReviewDataset, rowId: string, change: ReviewChange, reviewer: string | undefined, value: unknown) {
-  const result = await applyReviewChange(db, { datasetId: dataset.id, target: { ids: [rowId] }, change, actor: reviewer ?? DEFAULT_REVIEWER, value });
+async function applyToRow(db: PrismaClient, dataset: ReviewDataset, rowId: string, change: ReviewChange, reviewer: string, value: unknown) {
+  const result = await applyReviewChange(db, { datasetId: dataset.id, target: { ids: [rowId] }, change, actor: reviewer, value });
   if (!result.actionId) throw new AppError("NOT_FOUND", `Row ${rowId} is not a row of this dataset.`);
   return { actionId: result.actionId, review: await findRowReview(db, rowId) };
 }
 
-export function setRowStatus(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; status: ReviewStatusName; reviewer?: string }) {
+export function setRowStatus(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; status: ReviewStatusName; reviewer: string }) {
   return applyToRow(db, dataset, input.rowId, { kind: statusActionKind[input.status] }, input.reviewer, { status: input.status });
 }
 
-export async function editRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; data: Record<string, unknown> | null; reviewer?: string }) {
+export async function editRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; data: Record<string, unknown> | null; reviewer: string }) {
   const row = await findRowForEdit(db, dataset.id, input.rowId);
   if (!row) throw new AppError("NOT_FOUND", `Row ${input.rowId} is not a row of this dataset.`);
   let editedData: Record<string, unknown> | null = null;
@@ -53,16 +53,16 @@ function checkedLabels(dataset: ReviewDataset, labels: readonly string[]): strin
   return result.labels;
 }
 
-export function setRowLabels(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; labels: string[]; reviewer?: string }) {
+export function setRowLabels(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; labels: string[]; reviewer: string }) {
   const labels = checkedLabels(dataset, input.labels);
   return applyToRow(db, dataset, input.rowId, { kind: "labels", labels }, input.reviewer, { labels });
 }
 
-export function rateRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; rating: number | null; reviewer?: string }) {
+export function rateRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; rating: number | null; reviewer: string }) {
   return applyToRow(db, dataset, input.rowId, { kind: "rating", rating: input.rating }, input.reviewer, { rating: input.rating });
 }
 
-export function commentRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; comment: string | null; reviewer?: string }) {
+export function commentRow(db: PrismaClient, dataset: ReviewDataset, input: { rowId: string; comment: string | null; reviewer: string }) {
   const comment = input.comment?.trim() ? input.comment : null;
   return applyToRow(db, dataset, input.rowId, { kind: "comment", comment }, input.reviewer, { comment });
 }
@@ -82,10 +82,10 @@ const PAST: Record<ReviewActionKind, string> = {
 };
 
 /** Applies to exactly the rows the target names when it runs (a filter is evaluated then, not when counted). */
-export async function applyBulkAction(db: PrismaClient, dataset: ReviewDataset, input: { target: BulkTarget; action: BulkAction; reviewer?: string }) {
+export async function applyBulkAction(db: PrismaClient, dataset: ReviewDataset, input: { target: BulkTarget; action: BulkAction; reviewer: string }) {
   const change: ReviewChange = input.action.kind === "labels" ? { kind: "labels", labels: checkedLabels(dataset, input.action.labels) } : { kind: input.action.kind };
   const value = change.kind === "labels" ? { labels: change.labels } : { status: change.kind };
-  const result = await applyReviewChange(db, { datasetId: dataset.id, target: input.target, change, actor: input.reviewer ?? DEFAULT_REVIEWER, value });
+  const result = await applyReviewChange(db, { datasetId: dataset.id, target: input.target, change, actor: input.reviewer, value });
   const message = result.count === 0 ? "No row matches any more: nothing was changed." : `${PAST[change.kind]} ${count(result.count)}.`;
   return { ...result, message };
 }

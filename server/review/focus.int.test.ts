@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/database
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { buildSeedDataset, insertSeedDataset, type SeedDataset, type SeedRow } from "@/server/testing/review-rows";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
@@ -13,7 +14,7 @@ let seed: SeedDataset;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } }));
   seed = buildSeedDataset(1_500, 13);
   await insertSeedDataset(database.db, seed);
 });

@@ -19,6 +19,8 @@ export type GridRowRecord = {
   createdAt: Date;
   status: "pending" | "accepted" | "rejected";
   reviewLabels: string[] | null;
+  /** Who last changed the review (the signed-in person's name), null when nobody did. */
+  reviewer: string | null;
   edited: boolean;
   editedData: unknown;
   sortKey: string;
@@ -50,7 +52,7 @@ export async function findRows(db: PrismaClient, datasetId: string, filter: RowF
   const rows = await db.$queryRaw<GridRowRecord[]>`
     SELECT r.id, r.run_id AS "runId", r.data, r.text, r.labels, r.language, r.model, r.variables, r.cost_usd AS "costUsd", r.created_at AS "createdAt",
            ${STATUS_SQL} AS status, CASE WHEN cardinality(v.labels) > 0 THEN v.labels END AS "reviewLabels",
-           ${EDITED_SQL} AS edited, v.edited_data AS "editedData", ${rowSortKey(sort)} AS "sortKey"
+           ${EDITED_SQL} AS edited, v.edited_data AS "editedData", v.reviewer, ${rowSortKey(sort)} AS "sortKey"
       FROM ${ROWS_FROM} WHERE r.id = ANY(${ids}::uuid[])`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -6,6 +6,7 @@ import { workQueueFor } from "@/server/jobs/queue";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { buildSeedDataset, insertSeedDataset, RARE_WORD, type SeedDataset, type SeedRow } from "@/server/testing/review-rows";
 import { createCaller } from "@/server/trpc/root";
+import { contextAs } from "@/server/testing/auth-context";
 
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
@@ -14,7 +15,7 @@ let other: SeedDataset;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: workQueueFor(database.url) });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: workQueueFor(database.url) }));
   seed = buildSeedDataset(3_000, 7);
   other = buildSeedDataset(200, 8);
   await insertSeedDataset(database.db, seed);

@@ -6,8 +6,8 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { planPage } from "./page-plan";
 import { countRows, countRowsWithin, findRows, type GridRowRecord, type PageWindow } from "./queries";
 
-export type GridRow = Omit<GridRowRecord, "status" | "reviewLabels" | "edited" | "editedData" | "sortKey"> & {
-  review: { status: GridRowRecord["status"]; labels: string[] | null; edited: boolean; editedData: unknown };
+export type GridRow = Omit<GridRowRecord, "status" | "reviewLabels" | "edited" | "editedData" | "reviewer" | "sortKey"> & {
+  review: { status: GridRowRecord["status"]; labels: string[] | null; edited: boolean; editedData: unknown; reviewer: string | null };
   /** The part of `text` around the first search match, with the matches' offsets (only when searching). */
   snippet: Snippet | null;
 };
@@ -38,9 +38,9 @@ export async function listRows(db: PrismaClient, datasetId: string, query: RowsL
   const terms = searchTerms(filter.q);
   const last = records.at(-1);
   return {
-    rows: records.map(({ status, reviewLabels, edited, editedData, sortKey: _sortKey, ...row }) => ({
+    rows: records.map(({ status, reviewLabels, edited, editedData, reviewer, sortKey: _sortKey, ...row }) => ({
       ...row,
-      review: { status, labels: reviewLabels, edited, editedData: edited ? editedData : null },
+      review: { status, labels: reviewLabels, edited, editedData: edited ? editedData : null, reviewer },
       snippet: terms.words.length ? snippetOf(row.text, terms) : null,
     })),
     total: count?.total ?? null,

@@ -9,6 +9,7 @@ import { startFakeDatasetsServer, type FakeDatasetsServer, type FakeRow } from "
 import { createCaller } from "@/server/trpc/root";
 import { drawHubSample } from "./hub/sample";
 import { resolveSource } from "./service";
+import { contextAs } from "@/server/testing/auth-context";
 
 const TOKEN = "hf_secretTokenValue0123456789";
 const reviews: FakeRow[] = Array.from({ length: 2_500 }, (_, i) => ({ text: `review number ${i}`, label: i % 2, meta: { stars: i % 5 } }));
@@ -41,7 +42,7 @@ beforeAll(async () => {
   process.env.HF_DATASETS_SERVER_URL = fake.url;
   process.env.HF_ENDPOINT = "https://hub.example";
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
 });
 
 beforeEach(() => {

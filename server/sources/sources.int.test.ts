@@ -10,6 +10,7 @@ import { sourceRefSchema, type SourceRefInput } from "@/lib/sources/source-ref";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createCaller } from "@/server/trpc/root";
 import { resolveSource, storeUploadedFile } from "./service";
+import { contextAs } from "@/server/testing/auth-context";
 
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
@@ -34,7 +35,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { createCaller } from "@/server/trpc/root";
 import { startTestEngine, type TestEngine } from "./engine";
+import { contextAs } from "@/server/testing/auth-context";
 
 export type Caller = ReturnType<typeof createCaller>;
 export type EngineWithCaller = { engine: TestEngine; caller: Caller };
@@ -11,7 +12,7 @@ export function useTestEngine(): EngineWithCaller {
   const context = {} as EngineWithCaller;
   beforeAll(async () => {
     context.engine = await startTestEngine();
-    context.caller = createCaller({ db: context.engine.db, queue: context.engine.queue });
+    context.caller = createCaller(contextAs("owner", { db: context.engine.db, queue: context.engine.queue }));
   });
   afterAll(async () => {
     await context.engine?.close();

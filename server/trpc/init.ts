@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { isAppError, type AppErrorCode } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { getDataset } from "@/server/datasets/service";
+import { aRole, hasRole, type Role } from "@/lib/auth/roles";
 import type { Context } from "./context";
 
 const codeMap: Record<AppErrorCode, TRPCError["code"]> = {
@@ -50,8 +51,47 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(errorMapping);
 
-/** Loads the dataset named by `input.datasetId` onto ctx (404 when absent). */
-export const datasetProcedure = publicProcedure.input(z.object({ datasetId: z.uuid({ error: "datasetId must be a dataset id (UUID)" }) })).use(async ({ ctx, input, next }) => {
-  const dataset = await getDataset(ctx.db, input.datasetId);
-  return next({ ctx: { dataset } });
+/** A signed-in caller (session cookie or API token); 401 otherwise. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authProblem ?? "Sign in first (or send an API token as Authorization: Bearer dft_…)." });
+  return next({ ctx: { viewer: ctx.viewer } });
 });
+
+function roleProcedure(needed: Role) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.viewer.role, needed)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${needed} role; you are ${aRole(ctx.viewer.role)}. Ask an owner to change your role.` });
+    }
+    return next();
+  });
+}
+
+/** Review: read datasets, rows and runs; accept, reject, edit, label, rate, comment. */
+export const annotatorProcedure = roleProcedure("annotator");
+/** Designs, previews, runs, sources, exports, regeneration. */
+export const editorProcedure = roleProcedure("editor");
+/** Members, provider connections, prices, integrations. */
+export const ownerProcedure = roleProcedure("owner");
+/** Account management from a browser session only: an API token cannot mint tokens or change members. */
+export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.via !== "session") throw new TRPCError({ code: "FORBIDDEN", message: "API tokens cannot manage accounts or tokens; sign in in the browser." });
+  return next();
+});
+export const ownerSessionProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (!hasRole(ctx.viewer.role, "owner")) throw new TRPCError({ code: "FORBIDDEN", message: `Only owners manage members; you are ${aRole(ctx.viewer.role)}.` });
+  return next();
+});
+
+const datasetInput = z.object({ datasetId: z.uuid({ error: "datasetId must be a dataset id (UUID)" }) });
+
+/** Loads the dataset named by `input.datasetId` onto ctx (404 when absent), after the role check. */
+function withDataset<P extends typeof annotatorProcedure>(procedure: P) {
+  return procedure.input(datasetInput).use(async ({ ctx, input, next }) => {
+    const dataset = await getDataset(ctx.db, input.datasetId);
+    return next({ ctx: { dataset } });
+  });
+}
+
+export const annotatorDatasetProcedure = withDataset(annotatorProcedure);
+export const editorDatasetProcedure = withDataset(editorProcedure);
+export const ownerDatasetProcedure = withDataset(ownerProcedure);

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountRouter, apiTokensRouter, membersRouter } from "@/server/auth/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { argillaRouter } from "@/server/exports/argilla/router";
 import { exportsRouter } from "@/server/exports/router";
@@ -28,6 +29,9 @@ export const appRouter = router({
   previews: previewsRouter,
   argilla: argillaRouter,
   exports: exportsRouter,
+  account: accountRouter,
+  members: membersRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
+import { getCurrentViewer } from "@/server/auth/current-viewer";
 
-// Connections are the only settings so far.
-export default function SettingsPage() {
-  redirect("/settings/connections");
+// Owners land on connections; everyone else has only their API tokens here.
+export default async function SettingsPage() {
+  const viewer = await getCurrentViewer();
+  redirect(viewer?.role === "owner" ? "/settings/connections" : "/settings/api-tokens");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requireRouteRole } from "@/server/auth/route-access";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -11,6 +12,7 @@ const bodySchema = z.object({ design: z.unknown() });
 
 export async function POST(request: Request) {
   try {
+    await requireRouteRole(request, "editor");
     const body = bodySchema.safeParse(await request.json().catch(() => undefined));
     if (!body.success) throw new AppError("BAD_REQUEST", 'The request body must be JSON of the form {"design": {…}}.');
     const events = streamPreview(getDb(), body.data.design, { timeoutMs: getEnv().LLM_TIMEOUT_MS, signal: request.signal });

@@ -18,6 +18,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useCan } from "@/components/auth/viewer-context";
 
 type Matrix = RouterOutputs["insights"]["coverage"];
 type Cell = Matrix["cells"][number];
@@ -26,6 +27,7 @@ const NONE = "";
 const shown = (value: string, empty: string) => (value === "" ? empty : value);
 
 export function CoverageMatrix({ datasetId }: { datasetId: string }) {
+  const editor = useCan("editor");
   const trpc = useTRPC();
   const [variable, setVariable] = useState<string | null | undefined>(undefined);
   const [category, setCategory] = useState<string | null | undefined>(undefined);
@@ -80,7 +82,7 @@ export function CoverageMatrix({ datasetId }: { datasetId: string }) {
                 {formatCount(coverage.data.thinCells)} thin {coverage.data.thinCells === 1 ? "cell" : "cells"}
               </p>
             </div>
-            <MatrixTable matrix={coverage.data} onTopUp={setTopUp} />
+            <MatrixTable matrix={coverage.data} onTopUp={editor ? setTopUp : null} />
           </>
         ) : null}
         {topUp && coverage.data ? <TopUpDialog datasetId={datasetId} matrix={coverage.data} cell={topUp} threshold={threshold} measure={measure} onClose={() => setTopUp(null)} /> : null}
@@ -89,7 +91,8 @@ export function CoverageMatrix({ datasetId }: { datasetId: string }) {
   );
 }
 
-function MatrixTable({ matrix, onTopUp }: { matrix: Matrix; onTopUp(cell: Cell): void }) {
+/** Without onTopUp (annotators), thin cells are marked but offer no top-up. */
+function MatrixTable({ matrix, onTopUp }: { matrix: Matrix; onTopUp: ((cell: Cell) => void) | null }) {
   const categories = [...new Set(matrix.columns.map((column) => column.category))];
   const languagesOf = (category: string) => matrix.columns.filter((column) => column.category === category).map((column) => column.language);
   const cellAt = (value: string, category: string, language: string) => matrix.cells.find((cell) => cell.value === value && cell.category === category && cell.language === language)!;
@@ -124,7 +127,7 @@ function MatrixTable({ matrix, onTopUp }: { matrix: Matrix; onTopUp(cell: Cell):
                     className={cn("px-2 py-1.5 align-top", cell.thin && "bg-warning/10", !cell.inDesign && "text-muted-foreground")}>
                     <span data-testid="coverage-rows">{formatCount(cell.rows)}</span>
                     <span className="text-muted-foreground"> · {formatCount(cell.accepted)}✓</span>
-                    {cell.thin && matrix.topUp ? (
+                    {cell.thin && matrix.topUp && onTopUp ? (
                       <Button variant="link" size="sm" className="ml-1 h-auto p-0 text-xs" data-testid="coverage-top-up" onClick={() => onTopUp(cell)}>
                         Top up
                       </Button>

@@ -15,12 +15,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
+import { useCan } from "@/components/auth/viewer-context";
 
 type Group = RouterOutputs["insights"]["duplicateGroups"]["groups"][number];
 const PAGE_SIZE = 10;
 
 export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
+  const editor = useCan("editor");
   const queryClient = useQueryClient();
   const [threshold, setThreshold] = useState("0.7");
   const [page, setPage] = useState(0);
@@ -48,16 +50,18 @@ export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
         <CardDescription>Rows whose text is nearly the same (share of word pairs in common, estimated with MinHash). Keep one of each group and reject the rest.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <form className="flex flex-wrap items-end gap-3" onSubmit={(event) => { event.preventDefault(); start.mutate({ datasetId, threshold: value }); }}>
-          <div className="grid gap-1">
-            <Label htmlFor="duplicate-threshold" className="text-xs">Similarity at least</Label>
-            <Input id="duplicate-threshold" data-testid="duplicate-threshold" className="w-24" inputMode="decimal" value={threshold} aria-invalid={!valid || undefined} onChange={(event) => setThreshold(event.target.value)} />
-          </div>
-          <Button type="submit" data-testid="scan-duplicates" disabled={!valid || running || start.isPending}>
-            {running || start.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Copy aria-hidden />} {scan.data ? "Scan again" : "Find near-duplicates"}
-          </Button>
-          {!valid ? <p className="text-xs text-destructive">A similarity between 0.3 and 1.</p> : null}
-        </form>
+        {editor ? (
+          <form className="flex flex-wrap items-end gap-3" onSubmit={(event) => { event.preventDefault(); start.mutate({ datasetId, threshold: value }); }}>
+            <div className="grid gap-1">
+              <Label htmlFor="duplicate-threshold" className="text-xs">Similarity at least</Label>
+              <Input id="duplicate-threshold" data-testid="duplicate-threshold" className="w-24" inputMode="decimal" value={threshold} aria-invalid={!valid || undefined} onChange={(event) => setThreshold(event.target.value)} />
+            </div>
+            <Button type="submit" data-testid="scan-duplicates" disabled={!valid || running || start.isPending}>
+              {running || start.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Copy aria-hidden />} {scan.data ? "Scan again" : "Find near-duplicates"}
+            </Button>
+            {!valid ? <p className="text-xs text-destructive">A similarity between 0.3 and 1.</p> : null}
+          </form>
+        ) : null}
         {start.isError ? <ErrorNotice title="Could not start the scan" message={start.error.message} /> : null}
         {scan.data && running ? (
           <div className="grid gap-1.5" role="status" data-testid="duplicate-scan-progress">

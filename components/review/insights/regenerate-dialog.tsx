@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { useCan } from "@/components/auth/viewer-context";
 
 /** The rows to regenerate: chosen ids, or every current row matching a filter (the grid's selection target). */
 export type RegenerateTarget = { ids: string[] } | { filter: RowFilter };
@@ -110,6 +111,8 @@ export function RegenerateDialog({ datasetId, target, open, onOpenChange, onStar
 /** A "Regenerate" button that opens the dialog, for a grid's selection bar or a focus view. */
 export function RegenerateButton({ datasetId, target, size = "default", onStarted }: { datasetId: string; target: RegenerateTarget; size?: "default" | "sm"; onStarted?: Props["onStarted"] }) {
   const [open, setOpen] = useState(false);
+  // Regeneration is a run: editors and owners only (the server refuses annotators too).
+  if (!useCan("editor")) return null;
   return (
     <>
       <Button variant="outline" size={size} data-testid="regenerate" onClick={() => setOpen(true)}>

@@ -6,10 +6,12 @@ import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { startFakeArgilla, type FakeArgilla } from "@/server/testing/fake-argilla-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
+let carla: ReturnType<typeof createCaller>;
 let argilla: FakeArgilla;
 let connectionId: string;
 
@@ -28,7 +30,9 @@ beforeAll(async () => {
   process.env.DATAFAST_SECRET = "argilla-pull-test-secret-0123456789abcdef";
   resetServerSecret();
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } });
+  const base = { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } };
+  caller = createCaller(contextAs("owner", base));
+  carla = createCaller(contextAs("annotator", base, { name: "carla" }));
   argilla = await startFakeArgilla();
   argilla.addUser("ana");
   argilla.addUser("ben");
@@ -48,7 +52,7 @@ describe("pull", () => {
     const id = pushed.argillaDatasetId;
 
     // A person rejects a row in the app after the push; Argilla later accepts it.
-    await caller.reviews.setStatus({ datasetId: made.datasetId, rowId: conflict, status: "rejected", reviewer: "carla" });
+    await carla.reviews.setStatus({ datasetId: made.datasetId, rowId: conflict, status: "rejected" });
     argilla.respond(id, relabel, "ana", "submitted", { label: "bug" });
     argilla.respond(id, discard, "ben", "discarded");
     argilla.respond(id, correct, "ana", "submitted", { label: "billing", text_correction: "Please refund my last invoice." });
@@ -64,7 +68,7 @@ describe("pull", () => {
     expect(await reviewOf(relabel)).toEqual({ status: "accepted", labels: ["bug"], rating: null, editedData: null, reviewer: "argilla:ana" });
     expect(await reviewOf(discard)).toMatchObject({ status: "rejected", reviewer: "argilla:ben" });
     expect(await reviewOf(correct)).toMatchObject({ status: "accepted", labels: ["billing"], editedData: { text: "Please refund my last invoice." }, reviewer: "argilla:ana" });
-    expect(await reviewOf(conflict)).toMatchObject({ status: "rejected", reviewer: "carla" });
+    expect(await reviewOf(conflict)).toMatchObject({ status: "rejected" });
     expect(await reviewOf(draft)).toBeNull();
     expect(await reviewOf(untouched)).toBeNull();
     const row = await database.db.row.findUnique({ where: { id: correct }, select: { data: true } });
@@ -83,7 +87,7 @@ describe("pull", () => {
     const made = await createTypedDataset(database.db, "classification", design, tickets.slice(0, 2));
     const [rowId] = made.rowIds as [string];
     const pushed = await caller.argilla.push({ datasetId: made.datasetId, connectionId });
-    await caller.reviews.setStatus({ datasetId: made.datasetId, rowId, status: "rejected", reviewer: "carla" });
+    await carla.reviews.setStatus({ datasetId: made.datasetId, rowId, status: "rejected" });
     argilla.respond(pushed.argillaDatasetId, rowId, "ana", "submitted", { label: "billing" });
 
     const report = await caller.argilla.pull({ datasetId: made.datasetId, linkId: pushed.linkId, overwrite: true });
@@ -91,14 +95,14 @@ describe("pull", () => {
     expect(await reviewOf(rowId)).toMatchObject({ status: "accepted", labels: ["billing"], reviewer: "argilla:ana" });
 
     for (const actionId of [...report.actionIds].reverse()) await caller.reviews.undo({ datasetId: made.datasetId, actionId });
-    expect(await reviewOf(rowId)).toMatchObject({ status: "rejected", labels: [], reviewer: "carla" });
+    expect(await reviewOf(rowId)).toMatchObject({ status: "rejected", labels: [] });
   });
 
   it("reviews made before the push are not conflicts; an invalid correction is reported, not applied", async () => {
     const mcq = { instruction: "What is 2+2?", answer: "4", distractors: ["3", "5", "22"], source: "arithmetic", language: "en" };
     const made = await createTypedDataset(database.db, "mcq", {}, [mcq, { ...mcq, instruction: "What is 3+3?", answer: "6", distractors: ["5", "7", "33"] }]);
     const [bad, good] = made.rowIds as [string, string];
-    await caller.reviews.setStatus({ datasetId: made.datasetId, rowId: good, status: "rejected", reviewer: "carla" });
+    await carla.reviews.setStatus({ datasetId: made.datasetId, rowId: good, status: "rejected" });
     const pushed = await caller.argilla.push({ datasetId: made.datasetId, connectionId });
     argilla.respond(pushed.argillaDatasetId, bad, "ana", "submitted", { quality: 2, answer_correction: "5" });
     argilla.respond(pushed.argillaDatasetId, good, "ben", "submitted", { quality: 5, instruction_correction: "What is three plus three?" });

@@ -7,6 +7,7 @@ import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { startFakeArgilla, type FakeArgilla } from "@/server/testing/fake-argilla-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { createArgillaClient } from "./client";
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
   process.env.DATAFAST_SECRET = "argilla-push-test-secret-0123456789abcdef";
   resetServerSecret();
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } }));
   argilla = await startFakeArgilla({ apiKey: "owner.apikey-123" });
   connectionId = (await caller.integrations.create({ name: "team-argilla", kind: "argilla", url: argilla.url, token: argilla.apiKey, workspace: "datafast" })).id;
 });

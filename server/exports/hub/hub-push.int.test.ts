@@ -13,6 +13,7 @@ import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { startFakeHubServer, type FakeHubServer } from "@/server/testing/fake-hub-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
+import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 
 const TOKEN = "hf_alice-write-token-0123456789";
@@ -58,7 +59,7 @@ beforeAll(async () => {
   process.env.DATAFAST_SECRET = "integration-test-secret-0123456789abcdef";
   resetServerSecret();
   database = await createTestDatabase();
-  caller = createCaller({ db: database.db, queue: { enqueue: async () => {} } });
+  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {} } }));
   hub = await startFakeHubServer({ users: { [TOKEN]: "alice" }, orgs: { "acme-labs": ["alice"] } });
   connectionId = (await caller.integrations.create({ name: "hub", kind: "hub", url: hub.url, token: TOKEN })).id;
   const rows = Array.from({ length: ROWS }, (_, index) => ({ text: `message ${index}`, label: index % 2 ? "bug" : "billing" }));

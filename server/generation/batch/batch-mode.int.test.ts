@@ -10,6 +10,7 @@ import { supportIntentsDesign } from "@/server/testing/designs";
 import { createCaller } from "@/server/trpc/root";
 import { getRunProgress, launchRun } from "../service";
 import { batchDesign, expectCostsOfRows } from "@/server/testing/batch-runs";
+import { contextAs } from "@/server/testing/auth-context";
 
 let engine: TestEngine;
 
@@ -49,7 +50,7 @@ describe.each(["openai", "anthropic"] as const)("a batch-mode run on %s", (provi
 describe("launching in batch mode", () => {
   it("is refused when a model is not on an OpenAI or Anthropic connection, naming the model and its connection kind", async () => {
     const dataset = await createDataset(engine.db, supportIntentsDesign(engine.mock.url, { name: "not-batchable" }));
-    const caller = createCaller({ db: engine.db, queue: engine.queue });
+    const caller = createCaller(contextAs("owner", { db: engine.db, queue: engine.queue }));
     const error = await caller.runs.launch({ datasetId: dataset.id, mode: "batch" }).then(() => undefined, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");

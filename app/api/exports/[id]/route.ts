@@ -1,3 +1,4 @@
+import { requireRouteRole } from "@/server/auth/route-access";
 import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { exportChunks, exportContentType, exportFileName, prepareExport } from "@/server/exports/service";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    await requireRouteRole(request, "editor");
     const { id } = await params;
     const query = parseExportQuery(new URL(request.url).searchParams);
     if (!query.success) throw new AppError("BAD_REQUEST", `Invalid export: ${query.message}.`);

@@ -6,7 +6,7 @@ import { appRouter } from "@/server/trpc/root";
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext() });
+  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
 }
 
 export { handler as GET, handler as POST };
