@@ -85,5 +85,11 @@ export async function getRunProgress(db: PrismaClient, runId: string) {
   const etaMs = !advancing || rowsPerMinute === 0 ? null : Math.round((remaining / rowsPerMinute) * 60_000);
   // A budget pause needs a higher budget to resume; a person's pause does not.
   const pausedByBudget = run.status === "paused" && run.budgetUsd !== null && run.costUsd >= run.budgetUsd;
-  return { ...run, done, ...cancelled, elapsedMs, rowsPerMinute, etaMs, pausedByBudget, failures, models, modelStats, batches, terminal: (TERMINAL_STATUSES as readonly string[]).includes(run.status) };
+  // Terminal: nothing shown here changes any more (the run page stops polling). A batch-mode run's status is final with
+  // its last item's commit, a moment before the poll that stored it ends the batch (a batch ends only after its items
+  // settled), and a cancelled run's batch ends at its next poll, which cancels it at the provider: so every batch must
+  // have ended too. The run is read before its batches, so batches seen ended belong to a run already seen final.
+  const batchesOpen = batches.some((batch) => batch.status === "submitting" || batch.status === "submitted");
+  const terminal = (TERMINAL_STATUSES as readonly string[]).includes(run.status) && !batchesOpen;
+  return { ...run, done, ...cancelled, elapsedMs, rowsPerMinute, etaMs, pausedByBudget, failures, models, modelStats, batches, terminal };
 }

@@ -8,7 +8,7 @@ import { createDataset } from "@/server/datasets/service";
 import { expectEveryRowExactlyOnce } from "@/server/testing/run-checks";
 import { startTestEngine, waitForRun, type TestEngine } from "@/server/testing/engine";
 import { cancelRun, pauseRun } from "../lifecycle";
-import { launchRun, resumeRun } from "../service";
+import { getRunProgress, launchRun, resumeRun } from "../service";
 import { claimBatchItems } from "./item-queries";
 import { pollProviderBatch } from "./poll";
 import { submitRunBatches } from "./submit";
@@ -59,6 +59,26 @@ describe("polling", () => {
     await waitForRun(engine, launched.runId);
     await expectEveryRowExactlyOnce(engine.db, launched.runId);
     expect(await expectCostsOfRows(engine.db, launched.runId)).toEqual({ batchRows: 10, onlineRows: 10 });
+  });
+});
+
+describe("the end of a run", () => {
+  it("is terminal only once the poll that stored its last answers has ended its batch", async () => {
+    const launched = await launchIdle(batchDesign(engine.mock.url, "openai", ["a"], "end-after-batch"));
+    expect(await submitRunBatches(engine.db, launched.runId, manualDeps(engine))).toBe(1);
+    const [batch] = await batchesOf(launched.runId);
+    // The poll hands its fallbacks (none here) to the queue after committing the answers - the last commit completes
+    // the run - and before it counts them and ends the batch: what the run page reads at that moment.
+    const midway: Awaited<ReturnType<typeof getRunProgress>>[] = [];
+    const deps = { ...manualDeps(engine), enqueueOnline: async (ids: string[]) => {
+      midway.push(await getRunProgress(engine.db, launched.runId));
+      await engine.queue.enqueue(ids);
+    } };
+    expect(await pollProviderBatch(engine.db, batch!.id, deps)).toBe("done");
+    expect(midway[0]).toMatchObject({ status: "completed", succeededRows: 10, terminal: false, batches: [{ status: "submitted", requestCount: 2, storedItems: 0 }] });
+    expect(await getRunProgress(engine.db, launched.runId)).toMatchObject({
+      status: "completed", terminal: true, batches: [{ status: "ended", requestCount: 2, storedItems: 2, fallbackItems: 0 }],
+    });
   });
 });
 
@@ -148,7 +168,10 @@ describe("pause and cancel", () => {
       expect(await pollProviderBatch(engine.db, running.id, manualDeps(engine))).toBe("waiting");
 
       expect(await cancelRun(engine.db, launched.runId)).toEqual({ runId: launched.runId, status: "cancelled" });
+      // Cancelled, but its running batch ends only at the poll that cancels it at the provider.
+      expect(await getRunProgress(engine.db, launched.runId)).toMatchObject({ status: "cancelled", terminal: false });
       expect(await pollProviderBatch(engine.db, running.id, manualDeps(engine))).toBe("done");
+      expect(await getRunProgress(engine.db, launched.runId)).toMatchObject({ status: "cancelled", terminal: true });
       expect(slow.stats().batches.cancelled).toBe(1);
       expect(await engine.db.providerBatch.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "cancelled" });
       expect(await engine.db.run.findUniqueOrThrow({ where: { id: launched.runId } })).toMatchObject({ status: "cancelled", succeededRows: 20 });

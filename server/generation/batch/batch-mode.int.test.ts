@@ -40,6 +40,8 @@ describe.each(["openai", "anthropic"] as const)("a batch-mode run on %s", (provi
     expect(progress.estimatedCostUsd).toBeGreaterThan(0);
 
     expect(progress.mode).toBe("batch");
+    // The launch commits all 4 items before it sends the run's submit job, and one submit job runs per run at a time
+    // (stately queue), taking items in order: 3, then the 1 left. A terminal run's batches have all ended, with their counts.
     expect(progress.batches.map((batch) => ({ status: batch.status, requests: batch.requestCount, stored: batch.storedItems, fallback: batch.fallbackItems, succeeded: batch.succeededCount })))
       .toEqual([{ status: "ended", requests: 3, stored: 3, fallback: 0, succeeded: 3 }, { status: "ended", requests: 1, stored: 1, fallback: 0, succeeded: 1 }]);
     expect(progress.batches.every((batch) => batch.providerBatchId !== null && batch.endedAt !== null && batch.kind === provider)).toBe(true);
