@@ -172,5 +172,12 @@ test("a generated row holding HTML and a script renders as inert text", async ({
 
   // No element came out of the generated text, and nothing ran.
   for (const tag of ["img", "script", "b"]) await expect(page.locator(`[data-testid=focus-view] ${tag}, [data-testid=rows-grid] ${tag}`)).toHaveCount(0);
+
+  // The row's own page (current version and history) shows it as text too.
+  const rowId = new URL(page.url()).searchParams.get("row");
+  expect(rowId).toBeTruthy();
+  await page.goto(`/datasets/${datasetId}/rows/${rowId}`);
+  await expect(page.getByTestId("row-current")).toContainText("<script>alert(2)</script>");
+  for (const tag of ["img", "script", "b"]) await expect(page.locator(`[data-testid=row-current] ${tag}`)).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });

@@ -91,7 +91,7 @@ describe("rowFilterWhere", () => {
 describe("rowOrderBy and keyset cursors", () => {
   it("orders by the key then the id, in the same direction", () => {
     expect(rowOrderBy({ field: "created", dir: "asc" }).text).toBe("r.created_at ASC, r.id ASC");
-    expect(rowOrderBy({ field: "length", dir: "desc" }).text).toBe("char_length(r.text) DESC, r.id DESC");
+    expect(rowOrderBy({ field: "length", dir: "desc" }).text).toBe("r.text_length DESC, r.id DESC");
     expect(rowOrderBy({ field: "status", dir: "asc" }).text).toBe("COALESCE(v.status::text, 'pending') ASC, r.id ASC");
     expect(rowOrderBy({ field: "label", dir: "asc" }).text).toBe("COALESCE((CASE WHEN cardinality(v.labels) > 0 THEN v.labels ELSE r.labels END)[1], '') ASC, r.id ASC");
   });
@@ -101,6 +101,6 @@ describe("rowOrderBy and keyset cursors", () => {
     expect(after.text).toBe("(r.cost_usd, r.id) < ($1::float8, $2::uuid)");
     expect(after.values).toEqual(["0.25", RUN]);
     expect(rowAfter({ field: "created", dir: "asc" }, { key: "2026-01-01 00:00:00", id: RUN }).text).toBe("(r.created_at, r.id) > ($1::timestamp, $2::uuid)");
-    expect(rowSortKey({ field: "text", dir: "asc" }).text).toBe("(r.text)::text");
+    expect(rowSortKey({ field: "text", dir: "asc" }).text).toBe("(r.text_sort)::text");
   });
 });
