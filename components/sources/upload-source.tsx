@@ -3,16 +3,26 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FileUp, Loader2 } from "lucide-react";
 import { useId, useRef, useState, type DragEvent } from "react";
-import { formatBytes, sourceFileAccept, sourceFormatOf, sourceFormats, splitsIntoDocuments } from "@/lib/sources/formats";
+import { formatBytes, sourceFileAccept, sourceFormatList, sourceFormatOf, splitsIntoDocuments } from "@/lib/sources/formats";
 import { useTRPC } from "@/lib/trpc/client";
+import { formatCount } from "@/components/format";
 import { ErrorNotice } from "@/components/query-state";
 import { cn } from "@/components/ui/cn";
 import { Progress } from "@/components/ui/progress";
-import { uploadSourceFile, type StoredSource } from "./upload-file";
+import { uploadSourceFile, type StoredSource, type UploadResult } from "./upload-file";
 
-type State = { step: "idle" } | { step: "uploading"; name: string; fraction: number } | { step: "parsing"; name: string } | { step: "failed"; message: string };
+type State =
+  | { step: "idle" }
+  | { step: "uploading"; name: string; fraction: number }
+  | { step: "parsing"; name: string }
+  | { step: "stored"; message: string | null }
+  | { step: "failed"; message: string };
 
-const formatList = Object.values(sourceFormats).map((format) => format.extensions[0]).join(", ");
+/** What the upload did that a person may want to check: how a CSV's fields were separated. */
+function storedMessage({ source, separator }: UploadResult): string | null {
+  if (!separator) return null;
+  return `${source.name}: read as ${separator}-separated, ${source.columns.length} columns, ${formatCount(source.recordCount)} record${source.recordCount === 1 ? "" : "s"}.`;
+}
 
 /** Drop or choose a file; it is uploaded, parsed and stored, then handed to `onStored`. */
 export function UploadSource({ onStored }: { onStored: (source: StoredSource) => void }) {
@@ -28,18 +38,18 @@ export function UploadSource({ onStored }: { onStored: (source: StoredSource) =>
 
   async function upload(file: File) {
     const format = sourceFormatOf(file.name);
-    if (!format) return setState({ step: "failed", message: `${file.name}: unsupported file type. Upload one of ${formatList}.` });
+    if (!format) return setState({ step: "failed", message: `${file.name}: unsupported file type. Upload one of ${sourceFormatList}.` });
     const maxBytes = limits.data?.maxBytes;
     if (maxBytes !== undefined && file.size > maxBytes) return setState({ step: "failed", message: `${file.name}: the file is ${formatBytes(file.size)}, above the ${formatBytes(maxBytes)} limit for source files. Split it into smaller files.` });
     setState({ step: "uploading", name: file.name, fraction: 0 });
     try {
-      const source = await uploadSourceFile(file, {
+      const result = await uploadSourceFile(file, {
         wholeFile: wholeFile && splitsIntoDocuments(format),
         onProgress: (fraction) => setState(fraction >= 1 ? { step: "parsing", name: file.name } : { step: "uploading", name: file.name, fraction }),
       });
-      setState({ step: "idle" });
+      setState({ step: "stored", message: storedMessage(result) });
       await queryClient.invalidateQueries(trpc.sources.list.queryFilter());
-      onStored(source);
+      onStored(result.source);
     } catch (error) {
       setState({ step: "failed", message: (error as Error).message });
     } finally {
@@ -71,7 +81,7 @@ export function UploadSource({ onStored }: { onStored: (source: StoredSource) =>
         {busy ? <Loader2 className="size-5 animate-spin text-muted-foreground" aria-hidden /> : <FileUp className="size-5 text-muted-foreground" aria-hidden />}
         <span className="font-medium">{busy ? (state.step === "parsing" ? `Parsing ${state.name}…` : `Uploading ${state.name}…`) : "Drop a file here, or choose one"}</span>
         <span className="text-xs text-muted-foreground">
-          {formatList}
+          {sourceFormatList}
           {limits.data ? ` · up to ${formatBytes(limits.data.maxBytes)}` : ""} · encoding detected (UTF-8, UTF-16, Latin-1)
         </span>
         <input
@@ -94,6 +104,11 @@ export function UploadSource({ onStored }: { onStored: (source: StoredSource) =>
         The whole file is one document
         <span className="text-xs text-muted-foreground">(.txt and .md are otherwise split at blank lines, .pdf by page)</span>
       </label>
+      {state.step === "stored" && state.message ? (
+        <p className="text-sm text-muted-foreground" data-testid="source-upload-result">
+          {state.message}
+        </p>
+      ) : null}
       {state.step === "failed" ? (
         <div data-testid="source-upload-error">
           <ErrorNotice title="Could not use this file" message={state.message} />

@@ -37,7 +37,10 @@ export class FocusView {
     if (n > 1) await expect(this.page.getByTestId("focus-previous")).toBeEnabled();
   }
 
+  /** Presses a shortcut once the view takes one: while a review change is on its way, shortcuts are ignored (its buttons are disabled). */
   async press(key: string) {
+    const accept = this.page.getByTestId("focus-accept");
+    if ((await accept.count()) > 0) await expect(accept).toBeEnabled();
     await this.page.keyboard.press(key);
   }
 

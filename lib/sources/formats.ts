@@ -3,17 +3,26 @@
 export const sourceFormats = {
   txt: { extensions: [".txt", ".text"], label: "Text" },
   md: { extensions: [".md", ".markdown"], label: "Markdown" },
-  csv: { extensions: [".csv"], label: "CSV" },
+  csv: { extensions: [".csv", ".tsv"], label: "CSV" },
   jsonl: { extensions: [".jsonl", ".ndjson"], label: "JSON Lines" },
   pdf: { extensions: [".pdf"], label: "PDF" },
 } as const;
 
 export type SourceFormat = keyof typeof sourceFormats;
 
+/** What separates a CSV's fields; detected from its first rows. */
+export type CsvSeparator = "comma" | "semicolon" | "tab" | "pipe";
+
 /** Records one source may hold (a design uses at most this many documents too). */
 export const MAX_SOURCE_RECORDS = 100_000;
 
 export const sourceFileAccept = Object.values(sourceFormats).flatMap((format) => format.extensions).join(",");
+
+/** Other spellings of a listed extension, left out of the hint shown to people. */
+const extensionAliases = new Set([".text", ".markdown", ".ndjson"]);
+
+/** The extensions the upload form names: ".txt, .md, .csv, .tsv, .jsonl, .pdf". */
+export const sourceFormatList = Object.values(sourceFormats).flatMap((format) => format.extensions.filter((extension) => !extensionAliases.has(extension))).join(", ");
 
 export function sourceFormatOf(fileName: string): SourceFormat | undefined {
   const lower = fileName.toLowerCase();

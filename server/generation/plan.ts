@@ -42,10 +42,10 @@ export function planRun(design: DatasetDesign, input: PlanInput): Plan {
   const { models, roles = {}, documents } = input;
   const engine = engineOfDesign(design);
   const expansion = expandPrompts({ templates: design.templates, variables: design.variables, expansion: design.expansion });
-  const { cells, factors } = engine.cells(design as never, { documents });
-  const settings = engine.settings(design as never);
+  const { cells, factors } = engine.cells(design, { documents });
+  const settings = engine.settings(design);
   const samples = design.samplesPerPrompt;
-  const rowsPerItem = engine.rowsPerItem(design as never);
+  const rowsPerItem = engine.rowsPerItem(design);
   const items: PlannedItem[] = [];
   const seen = new Map<string, number>();
   for (const expanded of expansion.prompts) {

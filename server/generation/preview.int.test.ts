@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationExample, mcqExample } from "@/lib/designs/examples";
 import { createDataset } from "@/server/datasets/service";
 import { startTestEngine, type TestEngine } from "@/server/testing/engine";
+import { share } from "./execute-item";
 import { streamPreview, type PreviewEvent } from "./preview";
 import { discardPreview, promotePreview } from "./preview-store";
 
@@ -58,6 +59,19 @@ describe("preview", () => {
     expect(stored.map((row) => row.data)).toEqual(expect.arrayContaining(rows.map((row) => row.data)));
     expect(stored.every((row) => row.prompt.includes("multiple-choice questions") && row.model === "mock-1" && row.language === "en")).toBe(true);
     expect(run.inputTokens).toBe(stored.reduce((sum, row) => sum + row.inputTokens, 0));
+    // Each preview row became one succeeded work item holding its own rows, with the
+    // item's tokens split as a run's worker splits them.
+    const previewRows = await engine.db.previewRow.findMany({ where: { previewId: done.previewId }, orderBy: { ordinal: "asc" } });
+    const items = await engine.db.workItem.findMany({ where: { runId: run.id }, orderBy: { ordinal: "asc" }, include: { rows: { orderBy: { index: "asc" } } } });
+    expect(items.map((item) => [item.key, item.ordinal, item.expectedRows, item.status])).toEqual(previewRows.map((row) => [row.key, row.ordinal, (row.rows as unknown[]).length, "succeeded"]));
+    items.forEach((item, position) => {
+      const source = previewRows[position]!;
+      const drafts = source.rows as { data: unknown }[];
+      expect(item.rows.map((row) => row.data)).toEqual(drafts.map((draft) => draft.data));
+      expect(item.rows.map((row) => row.inputTokens)).toEqual(drafts.map((_, index) => share(source.inputTokens, drafts.length, index)));
+      expect(item.rows.map((row) => row.outputTokens)).toEqual(drafts.map((_, index) => share(source.outputTokens, drafts.length, index)));
+      expect(item.rows.every((row) => row.costUsd === source.costUsd / drafts.length && row.latencyMs === source.latencyMs)).toBe(true);
+    });
 
     await expect(promotePreview(engine.db, done.previewId, dataset.id)).rejects.toThrow(/already promoted/);
     await expect(discardPreview(engine.db, done.previewId)).rejects.toThrow(/belong to the dataset/);

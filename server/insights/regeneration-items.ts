@@ -27,7 +27,7 @@ function cellValues(design: DatasetDesign, cell: Record<string, unknown>): Templ
   if ("record" in cell) return undefined;
   try {
     const key = canonicalJson(cell);
-    return engineOfDesign(design).cells(design as never, {}).cells.find((candidate) => canonicalJson(candidate.data) === key)?.values;
+    return engineOfDesign(design).cells(design, {}).cells.find((candidate) => canonicalJson(candidate.data) === key)?.values;
   } catch {
     return undefined;
   }

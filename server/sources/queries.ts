@@ -67,6 +67,21 @@ export async function allSourceRecords(db: PrismaClient, sourceId: string): Prom
   return rows as { ordinal: number; record: SourceRecord }[];
 }
 
+/**
+ * A page of one or two columns' values of a source's records, after an ordinal: what
+ * counting documents needs, without reading (and parsing) every whole record.
+ */
+export function sourceColumnValues(db: PrismaClient, sourceId: string, columns: { text: string; context?: string }, page: { after: number; limit: number }) {
+  return db.$queryRaw<{ ordinal: number; text: SourceRecord[string] | null; context: SourceRecord[string] | null }[]>`
+    SELECT ordinal, record -> ${columns.text}::text AS text, record -> ${columns.context ?? null}::text AS context
+      FROM source_records WHERE source_id = ${sourceId}::uuid AND ordinal > ${page.after}::int ORDER BY ordinal LIMIT ${page.limit}::int`;
+}
+
+export async function sourceRecordsAt(db: PrismaClient, sourceId: string, ordinals: number[]): Promise<{ ordinal: number; record: SourceRecord }[]> {
+  const rows = await db.sourceRecord.findMany({ where: { sourceId, ordinal: { in: ordinals } }, orderBy: { ordinal: "asc" }, select: { ordinal: true, record: true } });
+  return rows as { ordinal: number; record: SourceRecord }[];
+}
+
 export function deleteSourceRow(db: PrismaClient, id: string) {
   return db.source.delete({ where: { id }, select: { id: true } });
 }

@@ -6,12 +6,13 @@ import { AppError, isAppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { columnsOf } from "./flatten";
 import {
-  allSourceRecords, datasetCountsBySource, datasetsUsingSource, deleteSourceRow, findSource, findSourceByOriginKey, listSourcesNewestFirst, pageSourceRecords, type StoredSource,
+  allSourceRecords, datasetCountsBySource, datasetsUsingSource, deleteSourceRow, findSource, findSourceByOriginKey, listSourcesNewestFirst, pageSourceRecords, sourceColumnValues, sourceRecordsAt,
+  type StoredSource,
 } from "./queries";
 import { requireColumns, selectDocuments, suggestTextColumn, type SourceRecordRow } from "./select";
-import { hubOriginKey, storeHubSample, storeSourceFile, storeUploadedFile } from "./store";
+import { hubOriginKey, storeHubSample, storeSourceFile, storeUpload, storeUploadedFile, type UploadedSource } from "./store";
 
-export { storeUploadedFile };
+export { storeUpload, storeUploadedFile, type UploadedSource };
 
 export type ResolveOptions = { baseDir?: string; signal?: AbortSignal; hubToken?: string };
 
@@ -90,6 +91,30 @@ export async function deleteSource(db: PrismaClient, id: string) {
 }
 
 const PREVIEW_SCAN = 100_000;
+const SCAN_PAGE = 5_000;
+
+/**
+ * The documents a stored source gives, counted over its first PREVIEW_SCAN records.
+ * Counting needs only the text (and context) column, and only the shown documents
+ * need their whole record, so loading every record of a large source is avoided.
+ */
+async function previewStoredDocuments(db: PrismaClient, sourceId: string, ref: SourceRef, limit: number) {
+  const rows: SourceRecordRow[] = [];
+  let after = -1;
+  while (rows.length < PREVIEW_SCAN) {
+    const size = Math.min(SCAN_PAGE, PREVIEW_SCAN - rows.length);
+    const page = await sourceColumnValues(db, sourceId, { text: ref.textColumn, context: ref.contextColumn }, { after, limit: size });
+    for (const { ordinal, text, context } of page) {
+      rows.push({ ordinal, record: ref.contextColumn === undefined ? { [ref.textColumn]: text } : { [ref.contextColumn]: context, [ref.textColumn]: text } });
+    }
+    if (page.length < size) break;
+    after = page[page.length - 1]!.ordinal;
+  }
+  const { documents, skipped } = selectDocuments(rows, ref);
+  const shown = documents.slice(0, limit);
+  const records = new Map((await sourceRecordsAt(db, sourceId, shown.map((document) => document.ordinal))).map((row) => [row.ordinal, row.record]));
+  return { documentCount: documents.length, skipped, documents: shown.map((document) => ({ ...document, record: records.get(document.ordinal)! })) };
+}
 
 /**
  * What a source ref would give, for the design form: columns, a suggested text
@@ -101,9 +126,10 @@ export async function previewSource(db: PrismaClient, input: { source: SourceRef
   if (ref.file) throw new AppError("BAD_REQUEST", "A file source is read by the CLI, next to its design file. In the app, upload the file instead.", [{ path: "source.file", message: "upload the file instead" }]);
   const stored = ref.sourceId ? await requireSource(db, ref.sourceId) : ref.hub ? await findSourceByOriginKey(db, hubOriginKey(ref.hub)) : null;
   if (ref.hub && !stored) return { fetched: false as const };
-  const rows = stored ? (await allSourceRecords(db, stored.id)).slice(0, PREVIEW_SCAN) : inlineRows(ref.records ?? []);
-  const columns = stored?.columns ?? columnsOf(rows.map((row) => row.record));
-  const first = rows.slice(0, input.limit);
+  const inline = stored ? null : inlineRows(ref.records ?? []);
+  // A stored source keeps its column names; only the records shown are read.
+  const columns = stored?.columns ?? columnsOf(inline!.map((row) => row.record));
+  const first = stored ? ((await pageSourceRecords(db, stored.id, { offset: 0, limit: input.limit })) as SourceRecordRow[]) : inline!.slice(0, input.limit);
   const base = { fetched: true as const, source: stored ? toSourceSummary(stored) : null, columns, suggestedTextColumn: suggestTextColumn(columns, first.map((row) => row.record)) ?? null, records: first };
   try {
     requireColumns(stored?.name ?? "records in the design", columns, ref);
@@ -111,6 +137,7 @@ export async function previewSource(db: PrismaClient, input: { source: SourceRef
     if (!isAppError(error)) throw error;
     return { ...base, issue: error.message, documentCount: 0, skipped: null, documents: [] };
   }
-  const { documents, skipped } = selectDocuments(rows, ref);
+  if (stored) return { ...base, issue: null, ...(await previewStoredDocuments(db, stored.id, ref, input.limit)) };
+  const { documents, skipped } = selectDocuments(inline!, ref);
   return { ...base, issue: null, documentCount: documents.length, skipped, documents: documents.slice(0, input.limit) };
 }

@@ -127,6 +127,28 @@ describe("sources router", () => {
     expect(wrong).toMatchObject({ fetched: true, documentCount: 0, issue: expect.stringContaining('has no column "text"') });
   });
 
+  it("previews a source larger than its scan pages and sample exactly as resolving the whole source would", async () => {
+    // Over two scan pages: every tenth body empty, every other seventh one too long.
+    const records = Array.from({ length: 12_001 }, (_, i) => ({ body: i % 10 === 0 ? "" : i % 7 === 0 ? `long ${"x".repeat(60)}` : `document number ${i}`, note: `note ${i}`, n: i }));
+    const source = await upload("large.jsonl", records.map((record) => JSON.stringify(record)).join("\n"));
+    const ref = { sourceId: source.id, textColumn: "body", contextColumn: "note", maxLength: 40 };
+    const preview = await caller.sources.previewColumns({ source: ref, limit: 3 });
+    if (!preview.fetched) throw new Error("expected a fetched preview");
+    const whole = await resolve(ref);
+    const empty = records.filter((record) => record.body === "").length;
+    const tooLong = records.filter((record) => record.body.startsWith("long")).length;
+    expect(preview).toMatchObject({ columns: ["body", "note", "n"], issue: null, documentCount: records.length - empty - tooLong, skipped: { empty, tooShort: 0, tooLong, overLimit: 0 } });
+    expect(preview.skipped).toEqual(whole.skipped);
+    expect(preview.documentCount).toBe(whole.documents.length);
+    expect(preview.documents).toEqual(whole.documents.slice(0, 3));
+    expect(preview.documents[0]).toEqual({ text: "document number 1", context: "note 1", ordinal: 1, record: records[1] });
+    expect(preview.records).toEqual([0, 1, 2].map((ordinal) => ({ ordinal, record: records[ordinal] })));
+
+    // A number column's values are read as the numbers they are stored as.
+    const numbers = await caller.sources.previewColumns({ source: { sourceId: source.id, textColumn: "n", maxDocuments: 5 }, limit: 2 });
+    expect(numbers).toMatchObject({ documentCount: 5, skipped: { empty: 0, tooShort: 0, tooLong: 0, overLimit: records.length - 5 }, documents: [{ text: "0", record: records[0] }, { text: "1", record: records[1] }] });
+  });
+
   it("refuses to delete a source a dataset uses, naming the dataset, and deletes it once unused", async () => {
     const source = await upload("used.txt", "A document.\n\nAnother one.");
     const dataset = await database.db.dataset.create({ data: { name: "capitals-mcq", type: "mcq", design: { type: "mcq", source: { sourceId: source.id, textColumn: "text" } } }, select: { id: true } });

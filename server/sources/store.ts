@@ -4,13 +4,13 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { splitsIntoDocuments } from "@/lib/sources/formats";
+import { splitsIntoDocuments, type CsvSeparator } from "@/lib/sources/formats";
 import type { HubSample } from "@/lib/sources/source-ref";
 import { getSourceEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { drawHubSample } from "./hub/sample";
-import { checkSourceSize, parseSourceFile, requireSourceFormat } from "./parse";
+import { checkSourceSize, csvSeparatorOf, parseSourceFile, requireSourceFormat } from "./parse";
 import { findSourceByOriginKey, insertSource, type StoredSource } from "./queries";
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -26,7 +26,14 @@ export function hubOriginKey(spec: HubSample): string {
 
 export type StoreFileOptions = { wholeFile?: boolean; maxBytes?: number };
 
+/** An uploaded file stored as a source, with how a CSV was split (for the upload's answer; not stored). */
+export type UploadedSource = { source: StoredSource; separator: CsvSeparator | null };
+
 export async function storeUploadedFile(db: PrismaClient, file: { name: string; bytes: Uint8Array }, options: StoreFileOptions = {}): Promise<StoredSource> {
+  return (await storeUpload(db, file, options)).source;
+}
+
+export async function storeUpload(db: PrismaClient, file: { name: string; bytes: Uint8Array }, options: StoreFileOptions = {}): Promise<UploadedSource> {
   const maxBytes = options.maxBytes ?? getSourceEnv().SOURCE_MAX_BYTES;
   checkSourceSize(file.name, file.bytes.byteLength, maxBytes);
   const format = requireSourceFormat(file.name);
@@ -34,9 +41,9 @@ export async function storeUploadedFile(db: PrismaClient, file: { name: string; 
   const contentHash = sha256(file.bytes);
   const originKey = uploadOriginKey(contentHash, format, wholeFile);
   const existing = await findSourceByOriginKey(db, originKey);
-  if (existing) return existing;
+  if (existing) return { source: existing, separator: existing.columns.length > 1 ? csvSeparatorOf(file) : null };
   const parsed = await parseSourceFile(file, { wholeFile, maxBytes });
-  return insertSource(
+  const source = await insertSource(
     db,
     {
       name: file.name, kind: "upload", originKey, contentHash, fileName: file.name, format, encoding: parsed.encoding, wholeFile,
@@ -44,6 +51,7 @@ export async function storeUploadedFile(db: PrismaClient, file: { name: string; 
     },
     parsed.records,
   );
+  return { source, separator: parsed.separator };
 }
 
 /** A design's `file` (CLI): a path relative to the design file's folder. */

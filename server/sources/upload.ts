@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { errorResponse } from "@/server/http";
 import { checkSourceSize, sourceSizeError } from "./parse";
-import { storeUploadedFile, toSourceSummary } from "./service";
+import { storeUpload, toSourceSummary } from "./service";
 
 /** Room for the multipart envelope around the file (boundaries, headers, other fields). */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -61,12 +61,15 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), wholeFile: truthy(form.get("wholeFile")) || truthy(url.searchParams.get("wholeFile")) };
 }
 
-/** POST /api/sources: 201 with the stored source, or the error's status with `{ error }` naming the file, line and fix. */
+/**
+ * POST /api/sources: 201 with the stored source and, for a CSV of several columns, the
+ * separator it was split with; or the error's status with `{ error }` naming the file, line and fix.
+ */
 export async function handleSourceUpload(db: PrismaClient, request: Request, maxBytes: number): Promise<Response> {
   try {
     const upload = await readUpload(request, maxBytes);
-    const source = await storeUploadedFile(db, upload, { wholeFile: upload.wholeFile, maxBytes });
-    return Response.json({ source: toSourceSummary(source) }, { status: 201 });
+    const { source, separator } = await storeUpload(db, upload, { wholeFile: upload.wholeFile, maxBytes });
+    return Response.json({ source: toSourceSummary(source), separator }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

@@ -22,7 +22,13 @@ export function useInvalidateReviews() {
 
 export function useReviewActions() {
   const trpc = useTRPC();
-  const onSettled = useInvalidateReviews();
+  const invalidate = useInvalidateReviews();
+  // Not awaited: a mutation stays pending until its onSettled promise ends, and the
+  // focus view ignores shortcuts while one is pending; refreshing the grid and the
+  // insights must not hold the next keystroke back.
+  const onSettled = () => {
+    void invalidate();
+  };
   return {
     setStatus: useMutation(trpc.reviews.setStatus.mutationOptions({ onSettled })),
     edit: useMutation(trpc.reviews.edit.mutationOptions({ onSettled })),

@@ -1,5 +1,5 @@
 // Every dataset type's engine, by name.
-import type { DatasetTypeName, DesignOfType } from "@/lib/designs/design-schema";
+import type { DatasetTypeName } from "@/lib/designs/design-schema";
 import { classificationEngine } from "./classification";
 import { conversationEngine } from "./conversation";
 import type { TypeEngine } from "./engine";
@@ -23,7 +23,10 @@ export function engineFor<T extends DatasetTypeName>(type: T): TypeEngine<T> {
   return engines[type];
 }
 
-/** The engine of a design, typed for that design. */
-export function engineOfDesign<D extends { type: DatasetTypeName }>(design: D): TypeEngine<D["type"]> & { cells(design: DesignOfType<D["type"]>, context: Parameters<TypeEngine["cells"]>[1]): ReturnType<TypeEngine["cells"]> } {
-  return engines[design.type] as never;
+/**
+ * The engine of a design, typed for that design: a narrowed design gets its own
+ * type's engine, a `DatasetDesign` union gets the engine that accepts any design.
+ */
+export function engineOfDesign<D extends { type: DatasetTypeName }>(design: D): TypeEngine<D["type"]> {
+  return engineFor(design.type);
 }

@@ -1,11 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv";
 
-const parse = (text: string) => parseCsv(text, { fileName: "data.csv" });
+const parse = (text: string, fileName = "data.csv") => parseCsv(text, { fileName });
 
 describe("parseCsv", () => {
   it("reads the header as columns and every row as a record of strings", () => {
-    expect(parse("text,label\nhello,1\nworld,2")).toEqual({ records: [{ text: "hello", label: "1" }, { text: "world", label: "2" }], columns: ["text", "label"], skippedEmpty: 0 });
+    expect(parse("text,label\nhello,1\nworld,2")).toEqual({ records: [{ text: "hello", label: "1" }, { text: "world", label: "2" }], columns: ["text", "label"], skippedEmpty: 0, separator: "comma" });
+  });
+
+  it("reads semicolon-, tab- and pipe-separated files with the same quoting rules", () => {
+    const semicolon = parse('name;price;note\r\napple;1,50;"fresh; crisp"\r\npear;2,25;"said ""ripe"""\r\n');
+    expect(semicolon).toMatchObject({ separator: "semicolon", columns: ["name", "price", "note"] });
+    expect(semicolon.records).toEqual([{ name: "apple", price: "1,50", note: "fresh; crisp" }, { name: "pear", price: "2,25", note: 'said "ripe"' }]);
+    const tab = parse('id\ttext\n1\t"two\nlines, with\ttab"\n2\tplain, text\n', "data.tsv");
+    expect(tab).toMatchObject({ separator: "tab", columns: ["id", "text"] });
+    expect(tab.records).toEqual([{ id: "1", text: "two\nlines, with\ttab" }, { id: "2", text: "plain, text" }]);
+    expect(parse("a|b\n1|\n").records).toEqual([{ a: "1", b: "" }]);
+  });
+
+  it("keeps a one-column file one column, never splitting its rows, and reports no separator", () => {
+    const result = parse('text\nhello, world\nsemi; colon\ntab\there\n"quoted, with\nnewline"\n', "data.tsv");
+    expect(result).toEqual({
+      records: [{ text: "hello, world" }, { text: "semi; colon" }, { text: "tab\there" }, { text: "quoted, with\nnewline" }],
+      columns: ["text"],
+      skippedEmpty: 0,
+      separator: null,
+    });
+    expect(() => parse('text\n"a", b\n')).toThrow(/^data\.csv, line 2: unexpected text after the closing quote .+ put nothing between the closing quote and the end of the line\.$/);
+  });
+
+  it("names the line and the detected separator when a row has the wrong number of fields", () => {
+    expect(() => parse("a;b\n1;2\n3;4;5\n")).toThrow(
+      'data.csv, line 3 (row 2): this row has 3 fields but the header has 2 columns. Put a field that contains a semicolon in double quotes ("a; b"), or add or remove fields so the row matches the header (the file was read as semicolon-separated).',
+    );
+    expect(() => parse("a\tb\n1\t2\t3\n", "data.tsv")).toThrow(
+      "data.tsv, line 2 (row 1): this row has 3 fields but the header has 2 columns. Put a field that contains a tab in double quotes, or add or remove fields so the row matches the header (the file was read as tab-separated).",
+    );
+    expect(() => parse('a;b\n"x"y;1\n')).toThrow(/^data\.csv, line 2: unexpected text after the closing quote .+ put nothing between the closing quote and the next semicolon\.$/);
   });
 
   it("handles quoted commas, doubled quotes, embedded newlines and CRLF (RFC 4180)", () => {

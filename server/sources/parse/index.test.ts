@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makePdf } from "@/server/testing/pdf-fixture";
-import { parseSourceFile } from "./index";
+import { csvSeparatorOf, parseSourceFile } from "./index";
 
 const MB = 1024 * 1024;
 const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typeof content === "string" ? new TextEncoder().encode(content) : content });
@@ -20,6 +20,20 @@ describe("parseSourceFile", () => {
     expect(result.records).toEqual([{ text: "déjà vu", city: "Zürich" }]);
   });
 
+  it("reads a UTF-16 semicolon CSV and a Latin-1 .tsv, reporting the separator; csvSeparatorOf finds it from a sample", async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('text;city\r\n"a; b";Zürich\r\n', "utf16le")]);
+    expect(await parseSourceFile(file("eu.csv", utf16), { maxBytes: MB })).toMatchObject({ encoding: "utf-16le", separator: "semicolon", records: [{ text: "a; b", city: "Zürich" }] });
+    const tsv = new Uint8Array(Buffer.from("text\tcity\nd\u00e9j\u00e0, vu\tZ\u00fcrich\n", "latin1"));
+    expect(await parseSourceFile(file("legacy.tsv", tsv), { maxBytes: MB })).toMatchObject({ format: "csv", encoding: "windows-1252", separator: "tab", records: [{ text: "déjà, vu", city: "Zürich" }] });
+    expect((await parseSourceFile(file("one.csv", "text\nhello\n"), { maxBytes: MB })).separator).toBeNull();
+    expect((await parseSourceFile(file("notes.txt", "a;b"), { maxBytes: MB })).separator).toBeNull();
+    expect(csvSeparatorOf(file("eu.csv", utf16))).toBe("semicolon");
+    // Past the 256 KB sample the file is not read; a cut inside a UTF-8 character does not matter.
+    const big = "name|note\n" + "é|ü\n".repeat(200_000);
+    expect(csvSeparatorOf(file("big.csv", big))).toBe("pipe");
+    expect(csvSeparatorOf(file("notes.txt", "a;b\n1;2"))).toBeNull();
+  });
+
   it("reads a UTF-16 JSONL file with a BOM", async () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('{"text":"naïve"}\n', "utf16le")]);
     const result = await parseSourceFile(file("u.jsonl", bytes), { maxBytes: MB });
@@ -33,7 +47,7 @@ describe("parseSourceFile", () => {
   });
 
   it("refuses an unsupported extension and lists the supported ones", async () => {
-    await expect(parseSourceFile(file("report.docx", "x"), { maxBytes: MB })).rejects.toThrow("report.docx: unsupported file type. Upload one of .txt, .text, .md, .markdown, .csv, .jsonl, .ndjson, .pdf");
+    await expect(parseSourceFile(file("report.docx", "x"), { maxBytes: MB })).rejects.toThrow("report.docx: unsupported file type. Upload one of .txt, .text, .md, .markdown, .csv, .tsv, .jsonl, .ndjson, .pdf");
   });
 
   it("refuses empty files and files without documents, saying why", async () => {

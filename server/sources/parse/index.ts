@@ -1,8 +1,8 @@
 // One door for every file format: size limit, format by extension, encoding,
 // then the format's parser; an empty result is an error that says why.
-import { MAX_SOURCE_RECORDS, formatBytes, sourceFormatOf, sourceFormats, type SourceFormat } from "@/lib/sources/formats";
+import { MAX_SOURCE_RECORDS, formatBytes, sourceFormatOf, sourceFormats, type CsvSeparator, type SourceFormat } from "@/lib/sources/formats";
 import { AppError } from "@/server/errors";
-import { parseCsv } from "./csv";
+import { csvSeparatorFor, parseCsv } from "./csv";
 import { decodeText, type TextEncoding } from "./encoding";
 import { fileError } from "./errors";
 import { parseJsonl } from "./jsonl";
@@ -11,7 +11,8 @@ import { parsePdf } from "./pdf";
 import { parseText } from "./text";
 import type { ParsedRecords } from "./types";
 
-export type ParsedSourceFile = ParsedRecords & { format: SourceFormat; encoding: TextEncoding | null; sizeBytes: number };
+/** `separator`: how a CSV with more than one column was split; null for one column and other formats. */
+export type ParsedSourceFile = ParsedRecords & { format: SourceFormat; encoding: TextEncoding | null; separator: CsvSeparator | null; sizeBytes: number };
 
 const emptyHint: Record<SourceFormat, string> = {
   txt: "it has no text",
@@ -47,6 +48,19 @@ export function requireSourceFormat(fileName: string): SourceFormat {
   return format;
 }
 
+/** Bytes enough to hold the rows the separator is detected from, in any encoding. */
+const SEPARATOR_SAMPLE_BYTES = 256 * 1024;
+
+/**
+ * The separator a CSV file is split with, without parsing it all (for a file
+ * stored before, which is not parsed again); null for one column or another format.
+ * Separators and quotes are ASCII, so a sample cut inside a character still tells.
+ */
+export function csvSeparatorOf(file: { name: string; bytes: Uint8Array }): CsvSeparator | null {
+  if (sourceFormatOf(file.name) !== "csv" || file.bytes.byteLength === 0) return null;
+  return csvSeparatorFor(decodeText(file.bytes.subarray(0, SEPARATOR_SAMPLE_BYTES), file.name).text, file.name);
+}
+
 export async function parseSourceFile(file: { name: string; bytes: Uint8Array }, options: { wholeFile?: boolean; maxBytes: number }): Promise<ParsedSourceFile> {
   const { name, bytes } = file;
   checkSourceSize(name, bytes.byteLength, options.maxBytes);
@@ -54,6 +68,7 @@ export async function parseSourceFile(file: { name: string; bytes: Uint8Array },
   if (bytes.byteLength === 0) throw fileError(name, undefined, "the file is empty.");
   let parsed: ParsedRecords;
   let encoding: TextEncoding | null = null;
+  let separator: CsvSeparator | null = null;
   if (format === "pdf") {
     parsed = await parsePdf(bytes, { fileName: name, wholeFile: options.wholeFile });
   } else {
@@ -62,7 +77,11 @@ export async function parseSourceFile(file: { name: string; bytes: Uint8Array },
     const parsers: Record<Exclude<SourceFormat, "pdf">, (text: string) => ParsedRecords> = {
       txt: (text) => parseText(text, options),
       md: (text) => parseMarkdown(text, options),
-      csv: (text) => parseCsv(text, { fileName: name }),
+      csv: (text) => {
+        const csv = parseCsv(text, { fileName: name });
+        separator = csv.separator;
+        return csv;
+      },
       jsonl: (text) => parseJsonl(text, { fileName: name }),
     };
     parsed = parsers[format](decoded.text);
@@ -71,5 +90,5 @@ export async function parseSourceFile(file: { name: string; bytes: Uint8Array },
   if (parsed.records.length > MAX_SOURCE_RECORDS) {
     throw fileError(name, undefined, `${parsed.records.length.toLocaleString("en-US")} records, more than the ${MAX_SOURCE_RECORDS.toLocaleString("en-US")} a source may hold. Split the file and upload the parts as separate sources.`);
   }
-  return { ...parsed, format, encoding, sizeBytes: bytes.byteLength };
+  return { records: parsed.records, columns: parsed.columns, skippedEmpty: parsed.skippedEmpty, format, encoding, separator, sizeBytes: bytes.byteLength };
 }
