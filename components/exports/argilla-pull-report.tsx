@@ -1,16 +1,9 @@
 "use client";
 
 import { AlertTriangle } from "lucide-react";
+import type { ArgillaPullReport } from "@/lib/exports/argilla-input";
 
-export type PullReportView = {
-  fetched: number;
-  changed: number;
-  unchanged: number;
-  conflicts: number;
-  conflictRowIds: string[];
-  invalid: number;
-  invalidRows: { rowId: string; message: string }[];
-};
+export type PullReportView = ArgillaPullReport;
 
 const Count = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
   <div className="grid gap-0.5">

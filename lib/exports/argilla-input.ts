@@ -21,3 +21,14 @@ export type ArgillaPushInput = z.infer<typeof argillaPushInputSchema>;
 /** overwrite: apply Argilla's answer even where a person changed the review in the app since the last push. */
 export const argillaPullInputSchema = z.object({ linkId: z.uuid({ error: "linkId must be an Argilla link id (UUID); push the dataset first" }), overwrite: z.boolean().default(false) });
 export type ArgillaPullInput = z.input<typeof argillaPullInputSchema>;
+
+/** What a pull back did: answered records, rows changed or not, conflicts with in-app reviews, invalid corrections. */
+export type ArgillaPullReport = {
+  fetched: number;
+  changed: number;
+  unchanged: number;
+  conflicts: number;
+  conflictRowIds: string[];
+  invalid: number;
+  invalidRows: { rowId: string; message: string }[];
+};

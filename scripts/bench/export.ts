@@ -9,13 +9,11 @@
 // (.data/bench-export, port 54429, a fresh database per run) unless DATABASE_URL
 // is set (then use a scratch database: the rows are added to it).
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { ensureDatabase, PROJECT_ROOT } from "@/scripts/database/ensure-database";
+import { openBenchDatabase } from "./bench-database";
 import { exportFormats, lineageColumnNames, type ExportFormat } from "@/lib/exports/export-options";
 import { mb, memoryLine } from "./engine-parts";
 
@@ -27,19 +25,6 @@ if (!Number.isInteger(rowCount) || rowCount < 1) throw new Error("--rows must be
 /** Each format is exported `rounds` times: a fresh process's first export also grows V8's heap to its working size. */
 const rounds = Number(flags.rounds ?? 2);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds must be a positive whole number");
-const PREFIX = "bench_export_";
-
-async function dropOldBenchDatabases(adminUrl: string, keep: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_export\\_%'`);
-    for (const { datname } of rows) if (datname !== keep) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Counts what it is given and keeps none of it: the network or a disk, minus their cost. */
 function countingSink() {
   const sink = new Writable({
@@ -90,14 +75,7 @@ async function seedOnly(url: string): Promise<number> {
 type Result = { round: number; format: ExportFormat; rows: number; bytes: number; seconds: number; baseline: number; peak: number; marks: number[]; heaps: number[] };
 
 async function main(): Promise<number> {
-  const external = process.env.DATABASE_URL || undefined;
-  const name = `${PREFIX}${Date.now().toString(36)}`;
-  const database = await ensureDatabase({ databaseUrl: external, dataDir: path.join(PROJECT_ROOT, ".data", "bench-export"), port: 54429, database: name, log });
-  if (!external) {
-    const admin = new URL(database.url);
-    admin.pathname = "/postgres";
-    await dropOldBenchDatabases(admin.toString(), name);
-  }
+  const database = await openBenchDatabase({ name: "export", port: 54429, log });
   process.env.DATABASE_URL = database.url;
   const { createDb, poolOf } = await import("@/server/db");
   const { exportChunks, prepareExport } = await import("@/server/exports/service");

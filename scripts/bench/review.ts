@@ -5,10 +5,8 @@
 // call, and prints p50 / p95 / max per query. Target: p95 ≤ 100 ms. Own embedded
 // PostgreSQL (.data/bench-review, port 54419, a fresh database per run) unless
 // DATABASE_URL is set (then use a scratch database: the rows are added to it).
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { ensureDatabase, PROJECT_ROOT } from "@/scripts/database/ensure-database";
+import { openBenchDatabase } from "./bench-database";
 import type { RowFilter } from "@/lib/review/row-filter";
 import { rowsListInputSchema, type RowsListInput } from "@/lib/review/rows-query";
 
@@ -29,19 +27,6 @@ for (const [name, value] of Object.entries({ rows: rowCount, iterations })) {
 }
 const TARGET_P95_MS = 100;
 const WARMUP = 10;
-const PREFIX = "bench_review_";
-
-async function dropOldBenchDatabases(adminUrl: string, keep: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_review\\_%'`);
-    for (const { datname } of rows) if (datname !== keep) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
@@ -50,14 +35,7 @@ type Outcome = { rows: number; total: number | null; estimate?: boolean };
 type Case = { name: string; run: () => Promise<Outcome> };
 
 async function main(): Promise<number> {
-  const external = process.env.DATABASE_URL || undefined;
-  const name = `${PREFIX}${Date.now().toString(36)}`;
-  const database = await ensureDatabase({ databaseUrl: external, dataDir: path.join(PROJECT_ROOT, ".data", "bench-review"), port: 54419, database: name, log });
-  if (!external) {
-    const admin = new URL(database.url);
-    admin.pathname = "/postgres";
-    await dropOldBenchDatabases(admin.toString(), name);
-  }
+  const database = await openBenchDatabase({ name: "review", port: 54419, log });
   process.env.DATABASE_URL = database.url;
   const { createDb, poolOf } = await import("@/server/db");
   const { buildSeedDataset, insertSeedDataset, RARE_WORD } = await import("@/server/testing/review-rows");

@@ -4,6 +4,7 @@
 // A row a person reviewed in the app since the last push, differently, is a conflict:
 // reported and left alone unless `overwrite` is set.
 import "server-only";
+import type { ArgillaPullReport } from "@/lib/exports/argilla-input";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { DatasetTypeName } from "@/lib/designs/design-schema";
 import { reviewDesignInfo } from "@/lib/review/row-edits";
@@ -18,16 +19,7 @@ const PAGE = 500;
 const LISTED = 100;
 export const ARGILLA_ACTOR_PREFIX = "argilla:";
 
-export type PullReport = {
-  fetched: number;
-  changed: number;
-  unchanged: number;
-  conflicts: number;
-  conflictRowIds: string[];
-  invalid: number;
-  invalidRows: { rowId: string; message: string }[];
-  actionIds: string[];
-};
+export type PullReport = ArgillaPullReport & { actionIds: string[] };
 
 type Planned = { rowId: string; actor: string; desired: DesiredReview; differences: ReturnType<typeof reviewDifferences> };
 
