@@ -105,9 +105,11 @@ describe("a worker killed with SIGKILL mid-run", () => {
     const progress = await waitForRun(database, launched.runId, 90_000);
     expect(progress.status).toBe("completed");
     await expectEveryRowExactlyOnce(database.db, launched.runId);
-    const items = await database.db.workItem.findMany({ where: { id: { in: orphaned } }, select: { status: true, attempts: true } });
-    expect(items.every((item) => item.status === "succeeded" && item.attempts >= 2)).toBe(true);
+    // The survivor ran them: usually its sweep enqueued them again; a duplicate job left by a
+    // launch-time sweep can deliver one first, once its lease ran out (claiming decides, either way).
+    const items = await database.db.workItem.findMany({ where: { id: { in: orphaned } }, select: { status: true, attempts: true, claimedBy: true } });
+    for (const item of items) expect(item).toMatchObject({ status: "succeeded", claimedBy: expect.stringContaining(`:${survivor.pid}:`) });
+    expect(items.every((item) => item.attempts >= 2)).toBe(true);
     expect(survivor.exitCode()).toBeNull();
-    expect(survivor.output()).toMatch(/re-enqueued \d+ work item/);
   }, 180_000);
 });
