@@ -8,7 +8,7 @@ import { formText } from "@/components/auth/password-fields";
 import { useViewer } from "@/components/auth/viewer-context";
 import { PageHeader } from "@/components/page-header";
 import { ErrorNotice, Loading } from "@/components/query-state";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -9,7 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from "@/components/query-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 
 export function DatasetsList() {
   const trpc = useTRPC();
@@ -37,15 +37,7 @@ export function DatasetsList() {
   return (
     <Card className="overflow-hidden">
       <Table data-testid="datasets-table">
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            <TableHead>Name</TableHead>
-            <TableHead>Type</TableHead>
-            <TableHead className="text-right">Rows</TableHead>
-            <TableHead className="text-right">Runs</TableHead>
-            <TableHead className="text-right">Created</TableHead>
-          </TableRow>
-        </TableHeader>
+        <TableHeadings headings={["Name", "Type", "Rows:right", "Runs:right", "Created:right"]} />
         <TableBody>
           {datasets.data.map((dataset) => (
             <TableRow key={dataset.id} data-testid="dataset-row">

@@ -8,7 +8,7 @@ import { BATCH_PRICE_FACTOR, runModeSchema, type RunModeName } from "@/lib/runs/
 import { useTRPC } from "@/lib/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 const batchLabel = `Provider batch (${Math.round((1 - BATCH_PRICE_FACTOR) * 100)} % cheaper, results within 24 h)`;
 

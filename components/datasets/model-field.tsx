@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/lib/trpc/client";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import type { ModelDraft } from "./design-draft";
 import { Field, issuesAt, type FieldIssue } from "./form-issues";
 import { FormSection } from "./section";
@@ -11,7 +12,6 @@ import { FormSection } from "./section";
 type Props = { model: ModelDraft; onChange: (model: ModelDraft) => void; issues: readonly FieldIssue[] };
 
 const at = (field: string) => `models.0.${field}`;
-const selectClass = "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50";
 
 export function ModelField({ model, onChange, issues }: Props) {
   const trpc = useTRPC();
@@ -24,14 +24,14 @@ export function ModelField({ model, onChange, issues }: Props) {
     <FormSection title="Model" description="A stored provider connection (Settings → Connections), or any server that speaks the OpenAI chat completions API. The bundled mock runs with npm run mock-llm.">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Connection" htmlFor="model-connection" issues={[...issuesAt(issues, at("connection")), ...(model.connection ? general : [])]}>
-          <select id="model-connection" data-testid="model-connection" className={selectClass} value={model.connection} onChange={(event) => set({ connection: event.target.value })}>
+          <NativeSelect id="model-connection" data-testid="model-connection" value={model.connection} onChange={(event) => set({ connection: event.target.value })}>
             <option value="">Inline OpenAI-compatible endpoint</option>
             {stored.map((connection) => (
               <option key={connection.id} value={connection.name}>
                 {connection.name} ({connection.kind.replace("_", "-")})
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field label="Model id" htmlFor="model-id" issues={issuesAt(issues, at("model"))}>
           <Input id="model-id" data-testid="model-id" className="font-mono" value={model.model} onChange={(event) => set({ model: event.target.value })} />

@@ -21,7 +21,7 @@ import {
 } from "@/lib/exports/export-options";
 import { useTRPC } from "@/lib/trpc/client";
 import { useDebounced } from "@/components/datasets/use-debounced";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";

@@ -10,7 +10,7 @@ import { useState, type FormEvent } from "react";
 import { exportRowSets, type ExportRowSet } from "@/lib/exports/export-options";
 import { hubLicenses, hubPushOptionsSchema, type HubLicense } from "@/lib/exports/hub-options";
 import { useTRPC } from "@/lib/trpc/client";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { ErrorNotice } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";

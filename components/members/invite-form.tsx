@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/auth-card";
 import { OneTimeSecret } from "@/components/auth/one-time-secret";
 import { formText } from "@/components/auth/password-fields";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

@@ -6,7 +6,7 @@ import { FormError } from "@/components/auth/auth-card";
 import { useViewer } from "@/components/auth/viewer-context";
 import { PageHeader } from "@/components/page-header";
 import { ErrorNotice, Loading } from "@/components/query-state";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

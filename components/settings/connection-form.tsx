@@ -1,21 +1,17 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Save } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 import { connectionKinds, createConnectionSchema, kindInfo, updateConnectionSchema, type ConnectionKind } from "@/lib/connections/schema";
 import { useTRPC } from "@/lib/trpc/client";
-import { Field, issuesAt, type FieldIssue } from "@/components/datasets/form-issues";
-import { ErrorNotice } from "@/components/query-state";
-import { Button } from "@/components/ui/button";
+import { Field } from "@/components/datasets/form-issues";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { changeKind, draftFromConnection, draftToInput, emptyDraft, type Connection, type ConnectionDraft } from "./connection-draft";
-import { issuesFromServer, issuesFromZod } from "./form-issues";
+import { FormFooter } from "./form-footer";
 import { Switch } from "./switch";
-
-const selectClass =
-  "flex h-9 w-full rounded-md border border-input bg-card px-3 py-1 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 aria-invalid:border-destructive";
+import { useFormIssues } from "./use-form-issues";
 
 const fieldPaths = new Set(["name", "kind", "baseUrl", "apiKey", "apiKeyEnv", "rpm", "tpm", "rpd", "maxConcurrency", "timeoutMs"]);
 
@@ -24,45 +20,32 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ConnectionDraft>(() => (connection ? draftFromConnection(connection) : emptyDraft()));
-  const [attempted, setAttempted] = useState(false);
-  const [server, setServer] = useState<{ issues: FieldIssue[]; message?: string } | null>(null);
 
   const input = useMemo(() => draftToInput(draft), [draft]);
   const parsed = useMemo(() => (connection ? updateConnectionSchema.safeParse({ ...input, id: connection.id }) : createConnectionSchema.safeParse(input)), [connection, input]);
-  // Live once the user has tried to save, so a message disappears as soon as it is fixed.
-  const issues = [...(attempted && !parsed.success ? issuesFromZod(parsed.error) : []), ...(server?.issues ?? [])];
-  const at = (path: string) => issuesAt(issues, path);
-  const invalid = (path: string) => at(path).length > 0 || undefined;
-  // Anything not shown beside a field (e.g. a problem with the request itself) is listed under the form.
-  const general = issues.filter((issue) => !fieldPaths.has(issue.path));
+  const { at, invalid, general, attempt, clearServer, onError } = useFormIssues(parsed, fieldPaths);
 
   const options = {
     onSuccess: async () => {
       await queryClient.invalidateQueries(trpc.connections.list.queryFilter());
       onDone();
     },
-    onError: (error: { message: string; data?: Parameters<typeof issuesFromServer>[0] }) => {
-      const fieldIssues = issuesFromServer(error.data);
-      setServer({ issues: fieldIssues, message: fieldIssues.length > 0 ? undefined : error.message });
-    },
+    onError,
   };
   const create = useMutation(trpc.connections.create.mutationOptions(options));
   const update = useMutation(trpc.connections.update.mutationOptions(options));
   const pending = create.isPending || update.isPending;
 
-  // The server's verdict was about the draft as sent; any edit may fix it.
   const change = (next: (current: ConnectionDraft) => ConnectionDraft) => {
     setDraft(next);
-    setServer(null);
+    clearServer();
   };
   const set = (patch: Partial<ConnectionDraft>) => change((current) => ({ ...current, ...patch }));
   const info = kindInfo[draft.kind];
 
   function save(event: FormEvent) {
     event.preventDefault();
-    setAttempted(true);
-    setServer(null);
-    if (!parsed.success) return;
+    if (!attempt()) return;
     if (connection) update.mutate({ ...input, id: connection.id });
     else create.mutate(input);
   }
@@ -81,13 +64,13 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
           <Input id="connection-name" data-testid="connection-name" className="font-mono" autoComplete="off" placeholder="my-openai" value={draft.name} aria-invalid={invalid("name")} onChange={(event) => set({ name: event.target.value })} />
         </Field>
         <Field label="Provider" htmlFor="connection-kind" issues={at("kind")}>
-          <select id="connection-kind" data-testid="connection-kind" className={selectClass} value={draft.kind} onChange={(event) => change((current) => changeKind(current, event.target.value as ConnectionKind))}>
+          <NativeSelect id="connection-kind" data-testid="connection-kind" value={draft.kind} onChange={(event) => change((current) => changeKind(current, event.target.value as ConnectionKind))}>
             {connectionKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {kindInfo[kind].label}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       </div>
       <Field label="Base URL" htmlFor="connection-base-url" hint={info.defaultBaseUrl ? `Default: ${info.defaultBaseUrl}` : "The server's OpenAI-compatible endpoint, e.g. http://127.0.0.1:8787/v1"} issues={at("baseUrl")}>
@@ -136,20 +119,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
           <Input id="connection-timeout" data-testid="connection-timeout" type="number" inputMode="numeric" min={1000} step={1000} placeholder="120000" value={draft.timeoutMs} aria-invalid={invalid("timeoutMs")} onChange={(event) => set({ timeoutMs: event.target.value })} />
         </Field>
       </div>
-      {general.length > 0 || server?.message ? (
-        <div data-testid="connection-form-error">
-          <ErrorNotice title="Could not save the connection" message={[server?.message, ...general.map((issue) => `${issue.path || "input"}: ${issue.message}`)].filter(Boolean).join("\n")} />
-        </div>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="outline" onClick={onDone} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" data-testid="connection-save" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Save aria-hidden />}
-          {connection ? "Save changes" : "Add connection"}
-        </Button>
-      </div>
+      <FormFooter testIdPrefix="connection" general={general} pending={pending} editing={Boolean(connection)} onCancel={onDone} />
     </form>
   );
 }

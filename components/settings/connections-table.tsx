@@ -4,7 +4,7 @@ import { KeyRound, Pencil } from "lucide-react";
 import { kindInfo } from "@/lib/connections/schema";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { describeLimits, type Connection } from "./connection-draft";
 import { DeleteConnectionButton } from "./delete-connection-button";
 import { TestConnectionButton, TestStatus, useConnectionTest } from "./test-connection-button";
@@ -70,19 +70,7 @@ function ConnectionRow({ connection, onEdit }: { connection: Connection; onEdit?
 export function ConnectionsTable({ connections, onEdit, testId }: { connections: Connection[]; onEdit?: (connection: Connection) => void; testId: string }) {
   return (
     <Table data-testid={testId}>
-      <TableHeader>
-        <TableRow className="hover:bg-transparent">
-          <TableHead>Name</TableHead>
-          <TableHead>Provider</TableHead>
-          <TableHead>Base URL</TableHead>
-          <TableHead>Key</TableHead>
-          <TableHead>Limits</TableHead>
-          <TableHead>Last test</TableHead>
-          <TableHead className="text-right">
-            <span className="sr-only">Actions</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableHeadings headings={["Name", "Provider", "Base URL", "Key", "Limits", "Last test"]} actions />
       <TableBody>
         {connections.map((connection) => (
           <ConnectionRow key={connection.id} connection={connection} onEdit={onEdit} />

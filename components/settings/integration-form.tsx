@@ -1,22 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Save } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 import { createIntegrationSchema, integrationKindInfo, integrationKinds, updateIntegrationSchema, type IntegrationKind } from "@/lib/integrations/schema";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
-import { Field, issuesAt, type FieldIssue } from "@/components/datasets/form-issues";
-import { ErrorNotice } from "@/components/query-state";
-import { Button } from "@/components/ui/button";
+import { Field } from "@/components/datasets/form-issues";
 import { Input } from "@/components/ui/input";
-import { issuesFromServer, issuesFromZod } from "./form-issues";
+import { NativeSelect } from "@/components/ui/native-select";
+import { FormFooter } from "./form-footer";
+import { useFormIssues } from "./use-form-issues";
 
 export type Integration = RouterOutputs["integrations"]["list"][number];
 
 type Draft = { name: string; kind: IntegrationKind; url: string; token: string; owner: string; workspace: string };
-
-const selectClass =
-  "flex h-9 w-full rounded-md border border-input bg-card px-3 py-1 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 aria-invalid:border-destructive";
 
 const fieldPaths = new Set(["name", "kind", "url", "token", "owner", "workspace"]);
 
@@ -31,24 +27,16 @@ export function IntegrationForm({ integration, onDone }: { integration?: Integra
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(integration));
-  const [attempted, setAttempted] = useState(false);
-  const [server, setServer] = useState<{ issues: FieldIssue[]; message?: string } | null>(null);
 
   const parsed = useMemo(() => (integration ? updateIntegrationSchema.safeParse({ ...draft, id: integration.id }) : createIntegrationSchema.safeParse(draft)), [integration, draft]);
-  const issues = [...(attempted && !parsed.success ? issuesFromZod(parsed.error) : []), ...(server?.issues ?? [])];
-  const at = (path: string) => issuesAt(issues, path);
-  const invalid = (path: string) => at(path).length > 0 || undefined;
-  const general = issues.filter((issue) => !fieldPaths.has(issue.path));
+  const { at, invalid, general, attempt, clearServer, onError } = useFormIssues(parsed, fieldPaths);
 
   const options = {
     onSuccess: async () => {
       await queryClient.invalidateQueries(trpc.integrations.list.pathFilter());
       onDone();
     },
-    onError: (error: { message: string; data?: Parameters<typeof issuesFromServer>[0] }) => {
-      const fieldIssues = issuesFromServer(error.data);
-      setServer({ issues: fieldIssues, message: fieldIssues.length > 0 ? undefined : error.message });
-    },
+    onError,
   };
   const create = useMutation(trpc.integrations.create.mutationOptions(options));
   const update = useMutation(trpc.integrations.update.mutationOptions(options));
@@ -56,7 +44,7 @@ export function IntegrationForm({ integration, onDone }: { integration?: Integra
 
   const set = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setServer(null);
+    clearServer();
   };
   const changeKind = (kind: IntegrationKind) => {
     const previousDefault = integrationKindInfo[draft.kind].defaultUrl ?? "";
@@ -67,9 +55,7 @@ export function IntegrationForm({ integration, onDone }: { integration?: Integra
 
   function save(event: FormEvent) {
     event.preventDefault();
-    setAttempted(true);
-    setServer(null);
-    if (!parsed.success) return;
+    if (!attempt()) return;
     if (integration) update.mutate({ ...draft, id: integration.id });
     else create.mutate(draft);
   }
@@ -84,13 +70,13 @@ export function IntegrationForm({ integration, onDone }: { integration?: Integra
           <Input id="integration-name" data-testid="integration-name" className="font-mono" autoComplete="off" placeholder={draft.kind === "hub" ? "my-hub" : "team-argilla"} value={draft.name} aria-invalid={invalid("name")} onChange={(event) => set({ name: event.target.value })} />
         </Field>
         <Field label="Service" htmlFor="integration-kind" issues={at("kind")}>
-          <select id="integration-kind" data-testid="integration-kind" className={selectClass} value={draft.kind} onChange={(event) => changeKind(event.target.value as IntegrationKind)}>
+          <NativeSelect id="integration-kind" data-testid="integration-kind" value={draft.kind} onChange={(event) => changeKind(event.target.value as IntegrationKind)}>
             {integrationKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {integrationKindInfo[kind].label}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       </div>
       <Field label="URL" htmlFor="integration-url" hint={info.defaultUrl ? `Default: ${info.defaultUrl} (or a mirror, like HF_ENDPOINT)` : `The Argilla server, e.g. ${info.urlExample}`} issues={at("url")}>
@@ -108,20 +94,7 @@ export function IntegrationForm({ integration, onDone }: { integration?: Integra
           <Input id="integration-workspace" data-testid="integration-workspace" className="font-mono" autoComplete="off" placeholder="annotators" value={draft.workspace} aria-invalid={invalid("workspace")} onChange={(event) => set({ workspace: event.target.value })} />
         </Field>
       )}
-      {general.length > 0 || server?.message ? (
-        <div data-testid="integration-form-error">
-          <ErrorNotice title="Could not save the connection" message={[server?.message, ...general.map((issue) => `${issue.path || "input"}: ${issue.message}`)].filter(Boolean).join("\n")} />
-        </div>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="outline" onClick={onDone} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" data-testid="integration-save" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Save aria-hidden />}
-          {integration ? "Save changes" : "Add connection"}
-        </Button>
-      </div>
+      <FormFooter testIdPrefix="integration" general={general} pending={pending} editing={Boolean(integration)} onCancel={onDone} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { IntegrationForm, type Integration } from "./integration-form";
 import { TestConnectionButton, TestStatus } from "./test-connection-button";
 
@@ -80,19 +80,7 @@ export function IntegrationsSection() {
   } else {
     body = (
       <Table data-testid="integrations-table">
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            <TableHead>Name</TableHead>
-            <TableHead>Service</TableHead>
-            <TableHead>URL</TableHead>
-            <TableHead>Owner / workspace</TableHead>
-            <TableHead>Token</TableHead>
-            <TableHead>Last test</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
+        <TableHeadings headings={["Name", "Service", "URL", "Owner / workspace", "Token", "Last test"]} actions />
         <TableBody>
           {integrations.data.map((integration) => (
             <IntegrationRow key={integration.id} integration={integration} onEdit={(item) => setEditing({ mode: "edit", integration: item })} />

@@ -3,7 +3,7 @@
 import type { SourceRefInput } from "@/lib/sources/source-ref";
 import { Field } from "@/components/datasets/form-issues";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { parseBound } from "./source-draft";
 
 type Props = { value: SourceRefInput; columns: string[]; onChange: (value: SourceRefInput) => void };

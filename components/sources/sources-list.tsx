@@ -8,7 +8,7 @@ import { formatCount, formatDateTime } from "@/components/format";
 import { EmptyState, ErrorNotice, Loading } from "@/components/query-state";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { DeleteSourceButton } from "./delete-source-button";
 import type { StoredSource } from "./upload-file";
 
@@ -35,19 +35,7 @@ export function SourcesList() {
   return (
     <Card className="overflow-hidden">
       <Table data-testid="sources-table">
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            <TableHead>Name</TableHead>
-            <TableHead>Kind</TableHead>
-            <TableHead className="text-right">Records</TableHead>
-            <TableHead>Columns</TableHead>
-            <TableHead>Used by</TableHead>
-            <TableHead>Created</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
+        <TableHeadings headings={["Name", "Kind", "Records:right", "Columns", "Used by", "Created"]} actions />
         <TableBody>
           {sources.data.map((source) => (
             <TableRow key={source.id} data-testid="source-row" data-name={source.name}>

@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { formatCount, formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/query-state";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 /** A source stored earlier (an upload or a Hub sample), reusable by any dataset. */
 export function StoredSourceSelect({ selectedId, onSelect }: { selectedId?: string; onSelect: (id: string) => void }) {

@@ -28,3 +28,26 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-3 py-2.5 align-top", className)} {...props} />;
 }
+
+/** A header row of plain headings; `"Rows:right"` aligns a numeric column right. An actions column gets an accessible name only. */
+export function TableHeadings({ headings, actions = false }: { headings: readonly string[]; actions?: boolean }) {
+  return (
+    <TableHeader>
+      <TableRow className="hover:bg-transparent">
+        {headings.map((heading) => {
+          const [label, align] = heading.split(":");
+          return (
+            <TableHead key={label} className={align === "right" ? "text-right" : undefined}>
+              {label}
+            </TableHead>
+          );
+        })}
+        {actions ? (
+          <TableHead className="text-right">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        ) : null}
+      </TableRow>
+    </TableHeader>
+  );
+}

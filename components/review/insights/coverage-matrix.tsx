@@ -11,7 +11,7 @@ import type { RouterOutputs } from "@/lib/trpc/client";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatCount } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/query-state";
-import { NativeSelect } from "@/components/sources/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { cn } from "@/components/ui/cn";
+import { cn } from "./cn";
 
 /** A native <select> styled like Input: accessible and keyboard-friendly for short option lists. */
 export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
