@@ -69,12 +69,13 @@ export function ArgillaCard({ datasetId }: { datasetId: string }) {
   const status = useQuery(trpc.argilla.status.queryOptions({ datasetId }));
   const [chosen, setChosen] = useState<string>("");
   const [workspace, setWorkspace] = useState<string | undefined>(undefined);
+  const [argillaDataset, setArgillaDataset] = useState("");
   const connectionId = chosen || connections.data?.[0]?.id || "";
   const connection = connections.data?.find((c) => c.id === connectionId);
   const workspaces = useQuery({ ...trpc.argilla.workspaces.queryOptions({ connectionId }), enabled: Boolean(connectionId), retry: false });
   const push = useMutation(trpc.argilla.push.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.argilla.status.pathFilter()) }));
   const workspaceValue = workspace ?? connection?.workspace ?? "";
-  const ids = { connection: useId(), workspace: useId(), list: useId() };
+  const ids = { connection: useId(), workspace: useId(), list: useId(), dataset: useId(), datasetHint: useId() };
 
   return (
     <Card data-testid="argilla-card">
@@ -98,7 +99,7 @@ export function ArgillaCard({ datasetId }: { datasetId: string }) {
             className="flex flex-wrap items-end gap-3"
             onSubmit={(event) => {
               event.preventDefault();
-              push.mutate({ datasetId, connectionId, workspace: workspaceValue.trim() || undefined });
+              push.mutate({ datasetId, connectionId, workspace: workspaceValue.trim() || undefined, argillaDataset: argillaDataset.trim() || undefined });
             }}
           >
             <div className="grid gap-1.5">
@@ -119,6 +120,22 @@ export function ArgillaCard({ datasetId }: { datasetId: string }) {
                   <option key={name} value={name} />
                 ))}
               </datalist>
+            </div>
+            <div className="grid gap-1.5">
+              <Label htmlFor={ids.dataset}>Argilla dataset (optional)</Label>
+              <Input
+                id={ids.dataset}
+                data-testid="argilla-dataset-name"
+                className="w-64"
+                maxLength={200}
+                value={argillaDataset}
+                placeholder="the one pushed before"
+                aria-describedby={ids.datasetHint}
+                onChange={(event) => setArgillaDataset(event.target.value)}
+              />
+              <span id={ids.datasetHint} className="sr-only">
+                A new name pushes to a new Argilla dataset, for when the design&apos;s labels changed after the first push.
+              </span>
             </div>
             <Button type="submit" data-testid="argilla-push" disabled={push.isPending || !connectionId}>
               {push.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Upload aria-hidden />} Push to Argilla

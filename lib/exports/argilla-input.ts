@@ -14,8 +14,15 @@ export const argillaWorkspaceSchema = z
 
 export const argillaConnectionInputSchema = z.object({ connectionId });
 
-/** Without a workspace, the connection's default workspace is used. */
-export const argillaPushInputSchema = z.object({ connectionId, workspace: argillaWorkspaceSchema.optional() });
+/** An Argilla dataset name (Argilla allows 1 to 200 characters); a new one is created when the workspace has none of that name. */
+export const argillaDatasetNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "argillaDataset cannot be empty: leave it out to push to the linked Argilla dataset" })
+  .max(200, { error: "argillaDataset must be at most 200 characters (Argilla's limit)" });
+
+/** Without a workspace, the connection's default workspace is used; without argillaDataset, the dataset pushed before (or a new one). */
+export const argillaPushInputSchema = z.object({ connectionId, workspace: argillaWorkspaceSchema.optional(), argillaDataset: argillaDatasetNameSchema.optional() });
 export type ArgillaPushInput = z.infer<typeof argillaPushInputSchema>;
 
 /** overwrite: apply Argilla's answer even where a person changed the review in the app since the last push. */

@@ -35,6 +35,26 @@ describe("column plans", () => {
     expect(names(transform)).toEqual(["model", "lineage_model", "language"]);
   });
 
+  it("adds what the rows' designs name after the plan's own design, so no row loses a value", () => {
+    const variables = { lineage: ["variables"], split: null } as const;
+    const renamed = planColumns({ type: "text", design: { variables: { style: ["a"], tone: ["b"] } }, rowDesigns: [{ variables: { tone: ["b"], audience: ["c"] } }, { variables: { mood: ["d"] } }], options: variables });
+    expect(names(renamed).slice(4)).toEqual(["variable_style", "variable_tone", "variable_audience", "variable_mood"]);
+    // Without the variables lineage, other designs add no variable column.
+    expect(names(planColumns({ type: "text", design: {}, rowDesigns: [{ variables: { tone: ["b"] } }], options: none }))).toEqual(["text", "document_type", "topic", "language"]);
+    expect(names(planColumns({ type: "classification", design: { multiLabel: false }, rowDesigns: [{ multiLabel: true }], options: none }))).toEqual(["text", "label", "labels", "language"]);
+    const reasoning = planColumns({ type: "reasoning", design: { source: { sourceId: "s" } }, rowDesigns: [{ topics: ["x"] }], options: none });
+    expect(names(reasoning).slice(-3)).toEqual(["source", "topic", "language"]);
+    // The plan's own design types an output field both name; one only an older design has keeps its type.
+    const transform = planColumns({
+      type: "transform",
+      design: { outputFields: [{ name: "score", type: "number" }] },
+      rowDesigns: [{ outputFields: [{ name: "score", type: "string" }, { name: "ok", type: "boolean" }] }],
+      options: none,
+      dataKeys: ["ok", "review", "score"],
+    });
+    expect(transform.map((column) => [column.name, column.type])).toEqual([["review", "string"], ["score", "double"], ["ok", "bool"]]);
+  });
+
   it("adds a split column only when the split is a column", () => {
     expect(names(planColumns({ type: "text", design: {}, options: { lineage: [], split: { testShare: 0.1, seed: 1, as: "column" } } })).at(-1)).toBe("split");
     expect(names(planColumns({ type: "text", design: {}, options: { lineage: [], split: { testShare: 0.1, seed: 1, as: "files" } } }))).not.toContain("split");

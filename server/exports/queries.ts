@@ -1,4 +1,5 @@
-// The export's reads: the target (a dataset or one of its runs), its current
+// The export's reads: the target (a dataset or one of its runs) with the design
+// its columns follow, the designs its rows were made with, its current
 // rows with their reviews in creation order (keyset pages, so memory stays flat
 // whatever the size), and counts. Rows go through the review filter's WHERE, so
 // "accepted" here means what it means in the review grid.
@@ -73,10 +74,37 @@ export async function findDataKeys(db: PrismaClient, target: ExportTarget): Prom
   return rows.map((row) => row.key);
 }
 
+/**
+ * The designs the target's current rows were made with, newest snapshot first. A regenerated
+ * row replays its first version's work item, so it brings the design of the run that made that
+ * version, whatever design its regeneration run points at.
+ * - a dataset: the snapshots of its runs that made rows. Only regeneration retires a row, and it
+ *   retires it for a successor, so every row ever made leads to a current one: no walk is needed
+ *   (and the query costs one index probe per run, whatever the row count).
+ * - a run: its own snapshot, and those of the runs that made the versions its rows replaced, walked
+ *   back by primary key from its regenerated rows only (a generation run has none).
+ */
+export async function findRowDesigns(db: PrismaClient, target: ExportTarget): Promise<unknown[]> {
+  const runs = target.runId
+    ? Prisma.sql`
+      WITH RECURSIVE made(run_id, replaces) AS (
+        SELECT r.run_id, r.replaces_row_id FROM rows r WHERE r.run_id = ${target.runId}::uuid AND r.current AND r.replaces_row_id IS NOT NULL
+        UNION
+        SELECT o.run_id, o.replaces_row_id FROM made m JOIN rows o ON o.id = m.replaces AND o.dataset_id = ${target.datasetId}::uuid
+      )
+      SELECT ${target.runId}::uuid UNION SELECT run_id FROM made`
+    : Prisma.sql`SELECT n.id FROM runs n WHERE n.dataset_id = ${target.datasetId}::uuid AND EXISTS (SELECT 1 FROM rows r WHERE r.run_id = n.id)`;
+  const snapshots = await db.$queryRaw<{ design: unknown }[]>`
+    SELECT s.design FROM design_snapshots s WHERE s.id IN (SELECT n.snapshot_id FROM runs n WHERE n.id IN (${runs}))
+     ORDER BY s.version DESC, s.created_at DESC`;
+  return snapshots.map((snapshot) => snapshot.design);
+}
+
 export async function resolveTarget(db: PrismaClient, id: string): Promise<ResolvedTarget | undefined> {
   const dataset = await db.dataset.findUnique({ where: { id }, select: { id: true, name: true, type: true, design: true } });
   if (dataset) return { datasetId: dataset.id, name: dataset.name, type: dataset.type as DatasetTypeName, design: dataset.design };
-  const run = await db.run.findUnique({ where: { id }, select: { id: true, datasetId: true, dataset: { select: { name: true, type: true, design: true } } } });
-  if (run) return { datasetId: run.datasetId, runId: run.id, name: `${run.dataset.name}-run-${run.id.slice(0, 8)}`, type: run.dataset.type as DatasetTypeName, design: run.dataset.design };
+  // A run's export follows the design it ran with (its snapshot), not what the dataset's design became since.
+  const run = await db.run.findUnique({ where: { id }, select: { id: true, datasetId: true, dataset: { select: { name: true, type: true } }, snapshot: { select: { design: true } } } });
+  if (run) return { datasetId: run.datasetId, runId: run.id, name: `${run.dataset.name}-run-${run.id.slice(0, 8)}`, type: run.dataset.type as DatasetTypeName, design: run.snapshot.design };
   return undefined;
 }

@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import { describeExportIssues, exportOptionsSchema, type ExportOptions, type ExportOptionsInput, type SplitPart } from "@/lib/exports/export-options";
 import { planColumns, type ExportColumn } from "./columns";
 import { createEncoder, FORMAT_FILES, type Chunk } from "./encoder";
-import { countExportRows, findDataKeys, iterateExportRecords, resolveTarget, type ExportTarget, type ResolvedTarget } from "./queries";
+import { countExportRows, findDataKeys, findRowDesigns, iterateExportRecords, resolveTarget, type ExportTarget, type ResolvedTarget } from "./queries";
 import { exportedData, rowValues } from "./row-values";
 import { splitPartOf } from "./split";
 
@@ -32,8 +32,8 @@ export async function resolveExportTarget(db: PrismaClient, id: string): Promise
 }
 
 async function prepare(db: PrismaClient, target: ResolvedTarget, options: ExportOptions): Promise<PreparedExport> {
-  const dataKeys = target.type === "transform" ? await findDataKeys(db, target) : [];
-  const columns = planColumns({ type: target.type, design: target.design, options, dataKeys });
+  const [dataKeys, rowDesigns] = await Promise.all([target.type === "transform" ? findDataKeys(db, target) : [], findRowDesigns(db, target)]);
+  const columns = planColumns({ type: target.type, design: target.design, rowDesigns, options, dataKeys });
   const baseName = target.name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "dataset";
   return { target, options, columns, baseName };
 }

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDataset } from "@/server/datasets/service";
 import { executeWorkItem } from "@/server/generation/execute-item";
@@ -200,6 +201,37 @@ describe("regeneration", () => {
     expect(await context.engine.db.row.count({ where: { replacesRowId: row!.id } })).toBe(0);
     // Not in flight any more: it can be regenerated again.
     expect(await context.caller.insights.regenerationEstimate({ datasetId, rowIds: [row!.id] })).toMatchObject({ rows: 1, inFlight: 0 });
+  });
+
+  it("refuses rows whose work item's stored payload does not parse, naming them and the fix, and plans nothing", async () => {
+    const datasetId = await generatedDataset("regenerate-unreadable");
+    const rows = await currentRows(datasetId);
+    const [firstItem, secondItem] = [...new Set(rows.map((row) => row.workItemId))];
+    const broken = rows.find((row) => row.workItemId === secondItem)!;
+    const fine = rows.find((row) => row.workItemId === firstItem)!;
+    // A payload written by an older version, or edited by hand: its prompt is not text any more.
+    const payload = (await context.engine.db.workItem.findUniqueOrThrow({ where: { id: secondItem }, select: { payload: true } })).payload as Record<string, unknown>;
+    await context.engine.db.workItem.update({ where: { id: secondItem }, data: { payload: { ...payload, prompt: 42 } } });
+
+    const refused = await context.caller.insights.regenerate({ datasetId, rowIds: [fine.id, broken.id] }).then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+    const message = (refused as TRPCError).message;
+    expect(message).toContain(`Row ${broken.id} cannot be regenerated`);
+    expect(message).toContain("prompt: Invalid input: expected string, received number");
+    expect(message).toContain("Deselect it");
+    expect(message).not.toContain(fine.id);
+    // Every row of that item is named when a filter selects them all (the first few, then a count).
+    const all = await context.caller.insights.regenerate({ datasetId, filter: {} }).then(() => undefined, (error: unknown) => error as TRPCError);
+    expect(all!.code).toBe("BAD_REQUEST");
+    const ofItem = rows.filter((row) => row.workItemId === secondItem);
+    expect(ofItem.length).toBeGreaterThan(3);
+    expect(all!.message).toContain(`${ofItem.length} of the selected rows cannot be regenerated`);
+    expect(all!.message).toContain(`and ${ofItem.length - 3} more`);
+    expect(await context.engine.db.run.count({ where: { datasetId, kind: "regeneration" } })).toBe(0);
+    // The other rows still regenerate.
+    const { plannedRows } = await quietCaller.insights.regenerate({ datasetId, rowIds: [fine.id] });
+    expect(plannedRows).toBe(1);
   });
 
   it("refuses a selection with no current row", async () => {

@@ -97,6 +97,83 @@ export async function applyReviewChange(
   }, TRANSACTION);
 }
 
+/** One row's whole new review state, applied only if the review is still the one that was read (`expected`). */
+export type ReviewState = {
+  rowId: string;
+  /** The review the new state was computed from: null when the row had none. */
+  expected: { lastActionId: string | null; updatedAt: Date } | null;
+  status: "pending" | "accepted" | "rejected";
+  labels: string[];
+  rating: number | null;
+  editedData: Record<string, unknown> | null;
+  reviewer: string;
+};
+
+export type RecordedStates = RecordedAction & { applied: string[] };
+
+/**
+ * One action giving each named row its own new state (a pull from a review tool):
+ * like a bulk action, the before-states are copied in the same statement, so undo
+ * restores every row at once. A row whose review changed since it was read (another
+ * action, or a review where there was none) is left alone; `applied` lists the rows
+ * that did change. The comment is never touched.
+ */
+export async function applyReviewStates(
+  db: PrismaClient,
+  input: { datasetId: string; kind: "pull"; states: ReviewState[]; actor: string; value: unknown },
+): Promise<RecordedStates> {
+  const { datasetId, actor } = input;
+  if (input.states.length === 0) return { actionId: null, count: 0, applied: [] };
+  const actionId = randomUUID();
+  const states = JSON.stringify(
+    input.states.map((state) => ({
+      row_id: state.rowId,
+      had_review: state.expected !== null,
+      expected_action_id: state.expected?.lastActionId ?? null,
+      expected_updated_at: state.expected?.updatedAt.toISOString() ?? null,
+      status: state.status,
+      labels: state.labels,
+      rating: state.rating,
+      edited_data: state.editedData,
+      reviewer: state.reviewer,
+    })),
+  );
+  return db.$transaction(async (tx) => {
+    await lockDatasetReviews(tx, datasetId);
+    await tx.$executeRaw`INSERT INTO review_actions (id, dataset_id, kind, value, actor)
+      VALUES (${actionId}::uuid, ${datasetId}::uuid, ${input.kind}::review_action_kind, ${JSON.stringify(input.value ?? null)}::jsonb, ${actor})`;
+    const applied = await tx.$queryRaw<{ row_id: string }[]>`
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${states}::jsonb) AS x(row_id uuid, had_review boolean, expected_action_id uuid, expected_updated_at timestamptz,
+          status review_status, labels jsonb, rating int, edited_data jsonb, reviewer text)
+      ), target AS (
+        SELECT x.*, v.status AS b_status, v.edited_data AS b_edited_data, v.labels AS b_labels, v.rating AS b_rating, v.comment AS b_comment,
+               v.reviewer AS b_reviewer, v.reviewed_at AS b_reviewed_at, v.last_action_id AS b_action_id
+          FROM input x
+          JOIN rows r ON r.id = x.row_id AND r.dataset_id = ${datasetId}::uuid
+          LEFT JOIN reviews v ON v.row_id = x.row_id
+         WHERE (v.row_id IS NULL AND NOT x.had_review)
+            OR (v.row_id IS NOT NULL AND x.had_review AND v.last_action_id IS NOT DISTINCT FROM x.expected_action_id
+                AND v.updated_at = (x.expected_updated_at AT TIME ZONE 'UTC'))
+      ), saved AS (
+        INSERT INTO review_action_rows (action_id, row_id, before_status, before_edited_data, before_labels, before_rating, before_comment, before_reviewer, before_reviewed_at, before_action_id)
+        SELECT ${actionId}::uuid, row_id, b_status, b_edited_data, b_labels, b_rating, b_comment, b_reviewer, b_reviewed_at, b_action_id FROM target
+      )
+      INSERT INTO reviews (id, row_id, dataset_id, status, edited_data, labels, rating, reviewer, reviewed_at, last_action_id, updated_at)
+      SELECT gen_random_uuid(), row_id, ${datasetId}::uuid, status, edited_data, ARRAY(SELECT jsonb_array_elements_text(labels)), rating, reviewer, now(), ${actionId}::uuid, now()
+        FROM target
+      ON CONFLICT (row_id) DO UPDATE SET status = EXCLUDED.status, edited_data = EXCLUDED.edited_data, labels = EXCLUDED.labels, rating = EXCLUDED.rating,
+        reviewer = EXCLUDED.reviewer, reviewed_at = EXCLUDED.reviewed_at, last_action_id = EXCLUDED.last_action_id, updated_at = EXCLUDED.updated_at
+      RETURNING row_id::text`;
+    if (applied.length === 0) {
+      await tx.$executeRaw`DELETE FROM review_actions WHERE id = ${actionId}::uuid`;
+      return { actionId: null, count: 0, applied: [] };
+    }
+    await tx.$executeRaw`UPDATE review_actions SET count = ${applied.length} WHERE id = ${actionId}::uuid`;
+    return { actionId, count: applied.length, applied: applied.map((row) => row.row_id) };
+  }, TRANSACTION);
+}
+
 export type UndoOutcome = { restored: number; skipped: number };
 
 export function findReviewAction(db: PrismaClient, datasetId: string, actionId: string) {

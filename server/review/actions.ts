@@ -10,6 +10,7 @@ import type { ReviewStatusName } from "@/lib/review/row-filter";
 import { describeIssues, reviewDesignInfo, validateReviewLabels, validateRowEdit } from "@/lib/review/row-edits";
 import {
   applyReviewChange,
+  applyReviewStates,
   countTargetRows,
   findReviewAction,
   findRowForEdit,
@@ -17,7 +18,10 @@ import {
   listReviewActions,
   undoReviewActionRows,
   type ReviewChange,
+  type ReviewState,
 } from "./action-queries";
+
+export type { ReviewState } from "./action-queries";
 
 export type ReviewDataset = { id: string; type: DatasetTypeName; design: unknown };
 
@@ -90,6 +94,18 @@ export async function applyBulkAction(db: PrismaClient, dataset: ReviewDataset, 
   return { ...result, message };
 }
 
+/** What a pull records as its action's value: where the answers came from, who gave them, and per kind how many rows it set out to change (`count` says how many it did). */
+export type PullActionValue = { source: string; target: string; reviewers: string[]; changes: { status: number; labels: number; rating: number; edit: number } };
+
+/**
+ * Answers pulled back from a review tool, as one action: each row gets its own state,
+ * and one undo reverts the whole pull. Rows whose review changed since the pull read
+ * them are left alone (not in `applied`).
+ */
+export function recordPull(db: PrismaClient, dataset: ReviewDataset, input: { states: ReviewState[]; actor: string; value: PullActionValue }) {
+  return applyReviewStates(db, { datasetId: dataset.id, kind: "pull", states: input.states, actor: input.actor, value: input.value });
+}
+
 export async function undoAction(db: PrismaClient, datasetId: string, actionId: string) {
   const outcome = await undoReviewActionRows(db, datasetId, actionId);
   if (!outcome) {
@@ -105,7 +121,7 @@ export async function listHistory(db: PrismaClient, datasetId: string, limit: nu
   const actions = await listReviewActions(db, datasetId, limit);
   return actions.map((action) => ({
     ...action,
-    label: `${PAST[action.kind]} ${count(action.count)}`,
+    label: action.kind === "pull" ? `${(action.value as Partial<PullActionValue> | null)?.source ?? "Review tool"} pull (${count(action.count)})` : `${PAST[action.kind]} ${count(action.count)}`,
     target: action.filter ? describeFilter(action.filter as Parameters<typeof describeFilter>[0]) || "all rows" : null,
   }));
 }

@@ -1,6 +1,6 @@
 // The validation rules of argilla-server 2.x (REST /api/v1) that the fake Argilla
-// enforces, with the server's own messages: names, question settings, record fields,
-// metadata, suggestions and response values.
+// enforces, with the server's own messages: names, question settings and updates,
+// record fields, metadata, suggestions and response values.
 import { AGENT_PATTERN, ARGILLA_NAME_MAX, ARGILLA_NAME_PATTERN, CHAT_MESSAGE_MAX } from "@/server/exports/argilla/api-types";
 
 export class HttpError extends Error {
@@ -16,7 +16,7 @@ export class HttpError extends Error {
 export const invalid = (loc: (string | number)[], msg: string) => new HttpError(422, [{ loc: ["body", ...loc], msg, type: "value_error" }]);
 export const unprocessable = (message: string) => new HttpError(422, message);
 
-export type FakeQuestion = { id: string; name: string; title: string; required: boolean; settings: Record<string, unknown> & { type: string } };
+export type FakeQuestion = { id: string; name: string; title: string; description: string | null; required: boolean; settings: Record<string, unknown> & { type: string } };
 export type FakeField = { id: string; name: string; title: string; required: boolean; settings: { type: string; use_markdown?: boolean } };
 export type FakeMetadataProperty = { id: string; name: string; title: string; settings: { type: string; values?: string[] | null; min?: number; max?: number }; visible_for_annotators: boolean };
 
@@ -140,4 +140,59 @@ export function checkSuggestions(suggestions: unknown, questions: FakeQuestion[]
     if (Array.isArray(suggestion.value) && suggestion.score !== undefined && !Array.isArray(suggestion.score)) throw wrap("a single score value is not allowed for a suggestion with a multiple items value");
   }
   return list;
+}
+
+/** QuestionCreate's description: absent, or 1 to 1,000 characters (schemas/v1/questions.py, QuestionDescription). */
+export function checkDescription(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string" || value.length < 1 || value.length > 1000) throw invalid(["description"], "ensure this value has 1 to 1000 characters");
+  return value;
+}
+
+const pyList = (values: unknown[]) => `[${values.map((value) => `'${String(value)}'`).join(", ")}]`;
+
+/**
+ * PATCH /api/v1/questions/{id}, as argilla-server 2.x does it: QuestionUpdate (title,
+ * description, settings; title and settings never null) whose settings schema per type
+ * keeps only what may change (rating and ranking: nothing but `type`, so options sent
+ * are dropped), then QuestionUpdateValidator (validators/questions.py): same type, and
+ * for label questions the same number of options with the same values (texts,
+ * descriptions and order may change), visible_options ≤ options. The settings dict is
+ * merged key by key into the stored one (models/mixins.py, CRUDMixin.fill). Allowed on
+ * published datasets.
+ */
+export function updateQuestion(question: FakeQuestion, body: Record<string, unknown>): void {
+  const nulls = ["title", "settings"].filter((key) => key in body && body[key] === null);
+  if (nulls.length) throw invalid([], `The following keys must have non-null values: ${nulls.join(", ")}`);
+  const title = body.title === undefined ? question.title : checkTitle(body.title);
+  const description = "description" in body ? checkDescription(body.description) : question.description;
+  let settings = question.settings;
+  const update = body.settings as Record<string, unknown> | undefined;
+  if (update) {
+    if (!["text", "rating", "label_selection", "multi_label_selection", "ranking"].includes(update.type as string)) throw invalid(["settings", "type"], `unexpected question type ${JSON.stringify(update.type)}`);
+    const allowed: Record<string, string[]> = { text: ["use_markdown"], rating: [], ranking: [], label_selection: ["options", "visible_options"], multi_label_selection: ["options", "visible_options", "options_order"] };
+    const changes = Object.fromEntries(Object.entries(update).filter(([key]) => allowed[update.type as string]!.includes(key)));
+    if (changes.options !== undefined) {
+      const options = changes.options as Option[];
+      if (!Array.isArray(options) || options.length < 2 || options.length > 500) throw invalid(["settings", "options"], "ensure this value has 2 to 500 items");
+      if (options.some((option) => typeof option?.value !== "string" || typeof option?.text !== "string")) throw invalid(["settings", "options"], "value and text are strings");
+    }
+    if (changes.visible_options !== undefined && changes.visible_options !== null && (!Number.isInteger(changes.visible_options) || (changes.visible_options as number) < 3)) {
+      throw invalid(["settings", "visible_options"], "ensure this value is greater than or equal to 3");
+    }
+    if (settings.type !== update.type) throw unprocessable(`question type cannot be changed. expected '${settings.type}' but got '${String(update.type)}'`);
+    const labelled = settings.type === "label_selection" || settings.type === "multi_label_selection";
+    if (labelled && changes.options !== undefined) {
+      const before = optionValues(settings).map(String).sort();
+      const after = (changes.options as Option[]).map((option) => String(option.value)).sort();
+      if (before.length !== after.length) throw unprocessable(`the number of options cannot be modified. expected ${before.length} but got ${after.length}`);
+      const unexpected = after.filter((value, index) => value !== before[index]);
+      if (unexpected.length) throw unprocessable(`the option values cannot be modified. found unexpected option values: ${pyList(unexpected)}`);
+    }
+    if (labelled && typeof changes.visible_options === "number" && changes.visible_options > optionValues(settings).length) {
+      throw unprocessable(`the value for 'visible_options' must be less or equal to the number of items in 'options' (${optionValues(settings).length})`);
+    }
+    settings = { ...settings, ...changes, type: settings.type };
+  }
+  Object.assign(question, { title, description, settings });
 }

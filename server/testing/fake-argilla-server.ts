@@ -3,12 +3,14 @@
 // (fake-argilla-rules.ts) — API key or 401, names, fields/questions only before
 // publish, publish needs a required field and question, records only once published,
 // ≤500 per bulk, unknown fields rejected, suggestions by existing question id, upsert
-// by external_id — plus failure injection and annotators' responses. Loopback only.
+// by external_id, question updates within Argilla's limits, searches sorted by record
+// time — plus failure injection and annotators' responses. Loopback only.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RECORDS_BULK_MAX, WORKSPACE_NAME_PATTERN } from "@/server/exports/argilla/api-types";
 import {
+  checkDescription,
   checkFields,
   checkMetadata,
   checkName,
@@ -19,6 +21,7 @@ import {
   HttpError,
   invalid,
   unprocessable,
+  updateQuestion,
   type FakeField,
   type FakeMetadataProperty,
   type FakeQuestion,
@@ -29,7 +32,8 @@ type User = { id: string; username: string; role: "owner" | "admin" | "annotator
 type Workspace = { id: string; name: string };
 type Dataset = { id: string; name: string; workspace_id: string; guidelines: string | null; status: "draft" | "ready"; allow_extra_metadata: boolean; fields: FakeField[]; questions: FakeQuestion[]; metadata: FakeMetadataProperty[] };
 type FakeResponse = { id: string; user_id: string; status: "submitted" | "discarded" | "draft"; values: Record<string, { value: unknown }> | null; updated_at: string };
-export type FakeRecord = { id: string; dataset_id: string; external_id: string | null; fields: Record<string, unknown>; metadata: Record<string, unknown>; suggestions: FakeSuggestion[]; responses: FakeResponse[] };
+type Stamps = { inserted_at: string; updated_at: string };
+export type FakeRecord = Stamps & { id: string; dataset_id: string; external_id: string | null; fields: Record<string, unknown>; metadata: Record<string, unknown>; suggestions: FakeSuggestion[]; responses: FakeResponse[] };
 
 export type FakeArgilla = {
   url: string;
@@ -69,6 +73,9 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
   const workspaces: Workspace[] = [];
   const datasets = new Map<string, Dataset>();
   const records: FakeRecord[] = [];
+  // dataset id + external id → record: upserts and answers on 10,000-record datasets stay linear.
+  const byExternalId = new Map<string, FakeRecord>();
+  const externalKey = (datasetId: string, externalId: string) => `${datasetId}\n${externalId}`;
   const bulkCalls: number[] = [];
   const failures = new Map<number, number>();
 
@@ -80,7 +87,7 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
   const publicDataset = (d: Dataset) => stamp({ id: d.id, name: d.name, guidelines: d.guidelines, allow_extra_metadata: d.allow_extra_metadata, status: d.status, workspace_id: d.workspace_id, distribution: { strategy: "overlap", min_submitted: 1 }, last_activity_at: now() });
   const withDataset = <T extends object>(d: Dataset, item: T) => stamp({ ...item, dataset_id: d.id });
   const recordJson = (r: FakeRecord, include: string[]) =>
-    stamp({ id: r.id, dataset_id: r.dataset_id, external_id: r.external_id, fields: r.fields, metadata: r.metadata, ...(include.includes("responses") ? { responses: r.responses.map((x) => ({ ...x, record_id: r.id, inserted_at: x.updated_at })) } : {}), ...(include.includes("suggestions") ? { suggestions: r.suggestions.map((s) => stamp({ id: randomUUID(), type: "model", ...s })) } : {}) });
+    ({ inserted_at: r.inserted_at, updated_at: r.updated_at, id: r.id, dataset_id: r.dataset_id, external_id: r.external_id, fields: r.fields, metadata: r.metadata, ...(include.includes("responses") ? { responses: r.responses.map((x) => ({ ...x, record_id: r.id, inserted_at: x.updated_at })) } : {}), ...(include.includes("suggestions") ? { suggestions: r.suggestions.map((s) => stamp({ id: randomUUID(), type: "model", ...s })) } : {}) });
 
   function upsert(d: Dataset, body: Record<string, unknown>) {
     const bulk = bulkCalls.push(Array.isArray(body.items) ? body.items.length : 0);
@@ -94,7 +101,7 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
     // Validate the whole bulk before storing any of it: one bulk is one transaction.
     const planned = items.map((item, index) => {
       try {
-        const existing = records.find((r) => r.dataset_id === d.id && ((item.id && r.id === item.id) || (item.external_id != null && r.external_id === item.external_id)));
+        const existing = (item.external_id != null ? byExternalId.get(externalKey(d.id, String(item.external_id))) : undefined) ?? (item.id ? records.find((r) => r.dataset_id === d.id && r.id === item.id) : undefined);
         const fields = item.fields === undefined && existing ? existing.fields : checkFields(item.fields, d.fields);
         const metadata = checkMetadata(item.metadata, d.metadata);
         if (!d.allow_extra_metadata) for (const name of Object.keys(metadata)) if (!d.metadata.some((p) => p.name === name)) throw unprocessable(`metadata is not valid: '${name}' metadata property does not exists for dataset '${d.id}' and extra metadata is not allowed for this dataset`);
@@ -107,12 +114,13 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
     const updated: string[] = [];
     const stored = planned.map((plan) => {
       if (plan.existing) {
-        Object.assign(plan.existing, { fields: plan.fields, metadata: plan.metadata, suggestions: plan.suggestions });
+        Object.assign(plan.existing, { fields: plan.fields, metadata: plan.metadata, suggestions: plan.suggestions, updated_at: now() });
         updated.push(plan.existing.id);
         return plan.existing;
       }
-      const record: FakeRecord = { id: randomUUID(), dataset_id: d.id, external_id: plan.externalId, fields: plan.fields, metadata: plan.metadata, suggestions: plan.suggestions, responses: [] };
+      const record: FakeRecord = { id: randomUUID(), dataset_id: d.id, external_id: plan.externalId, fields: plan.fields, metadata: plan.metadata, suggestions: plan.suggestions, responses: [], inserted_at: now(), updated_at: now() };
       records.push(record);
+      if (record.external_id != null) byExternalId.set(externalKey(d.id, record.external_id), record);
       return record;
     });
     return { items: stored.map((r) => recordJson(r, ["suggestions"])), updated_item_ids: updated };
@@ -127,6 +135,14 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
     for (const filter of filters) {
       if (filter.type !== "terms" || filter.scope?.entity !== "response" || filter.scope.property !== "status") throw unprocessable(`unsupported filter ${JSON.stringify(filter)}`);
       matching = matching.filter((r) => r.responses.some((x) => filter.values.includes(x.status)));
+    }
+    // Order: by record inserted_at / updated_at (ties keep insertion order, like the index); other scopes are not used by datafast.
+    for (const order of ((body.sort as { scope?: { entity?: string; property?: string }; order?: string }[] | undefined) ?? []).toReversed()) {
+      const property = order.scope?.property;
+      if (order.scope?.entity !== "record" || (property !== "inserted_at" && property !== "updated_at")) throw unprocessable(`unsupported sort ${JSON.stringify(order)}`);
+      if (order.order !== "asc" && order.order !== "desc") throw invalid(["sort", "order"], "value is not a valid enumeration member; permitted: 'asc', 'desc'");
+      const sign = order.order === "asc" ? 1 : -1;
+      matching = matching.toSorted((a, b) => sign * (a[property] < b[property] ? -1 : a[property] > b[property] ? 1 : 0));
     }
     const include = params.getAll("include").flatMap((value) => value.split(","));
     return { items: matching.slice(offset, offset + limit).map((r) => ({ record: recordJson(r, include), query_score: null })), total: matching.length };
@@ -185,7 +201,7 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
         const settings = checkQuestionSettings(body.settings as Record<string, unknown>);
         if (d.status === "ready") throw unprocessable("Question cannot be created for a published dataset");
         if (d.questions.some((q) => q.name === name)) throw new HttpError(409, `Question with name \`${name}\` already exists for dataset with id \`${d.id}\``);
-        const question: FakeQuestion = { id: randomUUID(), name, title, required: body.required !== false, settings };
+        const question: FakeQuestion = { id: randomUUID(), name, title, description: checkDescription(body.description), required: body.required !== false, settings };
         d.questions.push(question);
         return [201, withDataset(d, question)];
       }
@@ -211,6 +227,19 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
         const page = search(d, {}, url.searchParams);
         return [200, { items: page.items.map((item) => item.record), total: page.total }];
       }
+    }
+    if ((is("PATCH", "/questions/*") || is("DELETE", "/questions/*")) && parts[1]) {
+      const owner = [...datasets.values()].find((d) => d.questions.some((q) => q.id === parts[1]));
+      const question = owner?.questions.find((q) => q.id === parts[1]);
+      if (!owner || !question) throw new HttpError(404, `Question with id \`${parts[1]}\` not found`);
+      if (method === "PATCH") {
+        updateQuestion(question, body);
+        return [200, withDataset(owner, question)];
+      }
+      // validators/questions.py, QuestionDeleteValidator.
+      if (owner.status === "ready") throw unprocessable("questions cannot be deleted for a published dataset");
+      owner.questions = owner.questions.filter((q) => q.id !== question.id);
+      return [200, withDataset(owner, question)];
     }
     if (is("GET", "/me/datasets/*/metadata-properties")) return [200, { items: dataset(parts[2]!).metadata.map((p) => withDataset(dataset(parts[2]!), p)) }];
     throw new HttpError(404, "Not Found");
@@ -251,7 +280,7 @@ export async function startFakeArgilla(options: { apiKey?: string } = {}): Promi
     },
     respond: (datasetId, externalId, username, status, values = {}) => {
       const d = dataset(datasetId);
-      const record = records.find((r) => r.dataset_id === datasetId && r.external_id === externalId);
+      const record = byExternalId.get(externalKey(datasetId, externalId));
       const user = users.find((u) => u.username === username);
       if (!record || !user) throw new Error(`No record ${externalId} or user ${username} in the fake Argilla.`);
       for (const [name, value] of Object.entries(values)) {

@@ -52,4 +52,20 @@ export type ArgillaRecordUpsert = {
 };
 
 export type ArgillaTermsFilter = { type: "terms"; scope: { entity: "response"; property: "status" }; values: ("submitted" | "discarded" | "draft")[] };
-export type ArgillaSearchQuery = { filters?: { and: ArgillaTermsFilter[] } };
+/** Sorting by a record property (`inserted_at` never changes once the record exists). */
+export type ArgillaRecordOrder = { scope: { entity: "record"; property: "inserted_at" | "updated_at" }; order: "asc" | "desc" };
+export type ArgillaSearchQuery = { filters?: { and: ArgillaTermsFilter[] }; sort?: ArgillaRecordOrder[] };
+
+/**
+ * PATCH /questions/{id} (argilla-server QuestionUpdate): title, description and, per
+ * type, what its settings update schema lists. Option values and their number stay
+ * fixed; rating and ranking settings take no options at all (see question-sync.ts).
+ */
+export type ArgillaQuestionUpdate = {
+  title?: string;
+  description?: string | null;
+  settings?:
+    | { type: "text"; use_markdown?: boolean }
+    | { type: "label_selection"; options?: ArgillaOption[] }
+    | { type: "multi_label_selection"; options?: ArgillaOption[]; options_order?: "natural" | "suggestion" };
+};

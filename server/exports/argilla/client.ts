@@ -8,6 +8,7 @@ import {
   type ArgillaFieldCreate,
   type ArgillaMetadataPropertyCreate,
   type ArgillaQuestionCreate,
+  type ArgillaQuestionUpdate,
   type ArgillaRecordUpsert,
   type ArgillaSearchQuery,
   RECORDS_BULK_MAX,
@@ -19,6 +20,17 @@ const userSchema = z.object({ id: z.string(), username: z.string(), role: z.stri
 const workspaceSchema = z.object({ id: z.string(), name: z.string() });
 const datasetSchema = z.object({ id: z.string(), name: z.string(), status: z.string(), workspace_id: z.string() });
 const namedSchema = z.object({ id: z.string(), name: z.string() });
+const optionSchema = z.object({ value: z.unknown(), text: z.string().optional(), description: z.string().nullable().optional() });
+/** A question as Argilla stores it: what a re-push compares with the design's question. */
+const questionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  description: z.string().nullable().optional(),
+  required: z.boolean(),
+  settings: z.looseObject({ type: z.string(), options: z.array(optionSchema).optional(), options_order: z.string().optional(), use_markdown: z.boolean().optional() }),
+});
+export type ArgillaQuestion = z.infer<typeof questionSchema>;
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 
 const responseSchema = z.object({
@@ -117,10 +129,13 @@ export function createArgillaClient(options: ArgillaClientOptions) {
     getDataset: (datasetId: string) => call("GET", `/datasets/${q(datasetId)}`, datasetSchema),
     createDataset: (input: { name: string; workspaceId: string; guidelines?: string }) =>
       call("POST", "/datasets", datasetSchema, { name: input.name, workspace_id: input.workspaceId, guidelines: input.guidelines, allow_extra_metadata: true }),
-    listFields: async (datasetId: string) => (await call("GET", `/datasets/${q(datasetId)}/fields`, items(namedSchema))).items,
+    listFields: async (datasetId: string) => (await call("GET", `/datasets/${q(datasetId)}/fields`, items(namedSchema.extend({ required: z.boolean().optional() })))).items,
     createField: (datasetId: string, field: ArgillaFieldCreate) => call("POST", `/datasets/${q(datasetId)}/fields`, namedSchema, field),
-    listQuestions: async (datasetId: string) => (await call("GET", `/datasets/${q(datasetId)}/questions`, items(namedSchema))).items,
+    listQuestions: async (datasetId: string) => (await call("GET", `/datasets/${q(datasetId)}/questions`, items(questionSchema))).items,
     createQuestion: (datasetId: string, question: ArgillaQuestionCreate) => call("POST", `/datasets/${q(datasetId)}/questions`, namedSchema, question),
+    updateQuestion: (questionId: string, update: ArgillaQuestionUpdate) => call("PATCH", `/questions/${q(questionId)}`, questionSchema, update),
+    /** Only while the dataset is a draft: Argilla refuses it once published. */
+    deleteQuestion: (questionId: string) => call("DELETE", `/questions/${q(questionId)}`, namedSchema),
     listMetadataProperties: async (datasetId: string) => (await call("GET", `/me/datasets/${q(datasetId)}/metadata-properties`, items(namedSchema))).items,
     createMetadataProperty: (datasetId: string, property: ArgillaMetadataPropertyCreate) => call("POST", `/datasets/${q(datasetId)}/metadata-properties`, namedSchema, property),
     publishDataset: (datasetId: string) => call("PUT", `/datasets/${q(datasetId)}/publish`, datasetSchema),

@@ -1,7 +1,8 @@
-// Push a dataset to Argilla: find or create the workspace and the dataset (the link
-// first, then the name), give a draft dataset its fields, questions and metadata and
-// publish it, then upsert every current row in bulks of ≤500 keyed by external_id.
-// Each step can be repeated: a push that failed half-way is simply run again.
+// Push a dataset to Argilla: find or create the workspace and the dataset (a name the
+// user chose; else the link, then the default name), bring its fields and questions up
+// to the design (a draft is completed and published; a published one is updated where
+// Argilla allows it, or refused with the way out), then upsert every current row in
+// bulks of ≤500 keyed by external_id. A push that failed half-way is simply run again.
 import "server-only";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
@@ -10,9 +11,11 @@ import { ArgillaApiError, type ArgillaClient, type ArgillaDataset } from "./clie
 import { argillaFailure } from "./errors";
 import { findLink, iteratePushRows, markPushed, saveLink, type ArgillaLinkRecord } from "./queries";
 import { buildRecord } from "./records";
+import { describeSyncProblems, planSettingsSync } from "./question-sync";
 import { argillaDatasetName, type ArgillaSettings } from "./settings";
 
-export type PushTarget = { datasetId: string; datasetName: string; connectionId: string; connectionName: string; workspace: string };
+/** `argillaDataset`: the Argilla dataset to push to by name (found or created); without it, the linked one. */
+export type PushTarget = { datasetId: string; datasetName: string; connectionId: string; connectionName: string; workspace: string; argillaDataset?: string };
 export type PushResult = { linkId: string; argillaDatasetId: string; argillaDatasetName: string; workspace: string; url: string; records: number; created: number; updated: number; bulks: number };
 
 async function step<T>(connection: string, doing: string, call: () => Promise<T>): Promise<T> {
@@ -46,24 +49,30 @@ async function findDataset(client: ArgillaClient, target: PushTarget, link: Argi
   return byName.find((dataset) => dataset.name === name && dataset.workspace_id === workspaceId);
 }
 
-/** A draft gets what it lacks (a setup cut short is completed), then is published; a published one gets missing metadata only. */
+/**
+ * Brings the dataset's fields and questions up to the design (question-sync.ts): a
+ * draft gets what it lacks and outdated questions made anew, then is published; a
+ * published one gets its questions' titles, descriptions and option texts updated and
+ * missing metadata added, or a clear refusal naming what Argilla cannot change — before
+ * any record is sent.
+ */
 async function ensureSettings(client: ArgillaClient, target: PushTarget, dataset: ArgillaDataset, settings: ArgillaSettings): Promise<Record<string, string>> {
   const c = target.connectionName;
-  if (dataset.status !== "ready") {
-    const fields = new Set((await step(c, "list the dataset's fields", () => client.listFields(dataset.id))).map((f) => f.name));
-    for (const { key: _key, ...field } of settings.fields) if (!fields.has(field.name)) await step(c, `create the field "${field.name}"`, () => client.createField(dataset.id, field));
-    const questions = new Set((await step(c, "list the dataset's questions", () => client.listQuestions(dataset.id))).map((q) => q.name));
-    for (const question of settings.questions) if (!questions.has(question.name)) await step(c, `create the question "${question.name}"`, () => client.createQuestion(dataset.id, question));
-  }
+  const draft = dataset.status !== "ready";
+  const fields = await step(c, "list the dataset's fields", () => client.listFields(dataset.id));
+  const questions = await step(c, "list the dataset's questions", () => client.listQuestions(dataset.id));
+  const sync = planSettingsSync({ draft, fields, questions, desiredFields: settings.fields.map(({ key: _key, ...field }) => field), desiredQuestions: settings.questions });
+  if (sync.problems.length > 0) throw new AppError("PRECONDITION_FAILED", describeSyncProblems(dataset.name, sync.problems));
+  for (const field of sync.createFields) await step(c, `create the field "${field.name}"`, () => client.createField(dataset.id, field));
+  for (const question of sync.remove) await step(c, `remove the outdated question "${question.name}"`, () => client.deleteQuestion(question.id));
+  for (const question of sync.create) await step(c, `create the question "${question.name}"`, () => client.createQuestion(dataset.id, question));
+  for (const { id, name, update } of sync.update) await step(c, `update the question "${name}"`, () => client.updateQuestion(id, update));
   const properties = new Set((await step(c, "list the dataset's metadata properties", () => client.listMetadataProperties(dataset.id))).map((p) => p.name));
   for (const { source: _source, ...property } of settings.metadata) if (!properties.has(property.name)) await step(c, `create the metadata property "${property.name}"`, () => client.createMetadataProperty(dataset.id, property));
-  if (dataset.status !== "ready") await step(c, "publish the dataset", () => client.publishDataset(dataset.id));
-  const questionIds = Object.fromEntries((await step(c, "list the dataset's questions", () => client.listQuestions(dataset.id))).map((q) => [q.name, q.id]));
-  const missing = settings.questions.filter((q) => q.required && !questionIds[q.name]).map((q) => q.name);
-  if (missing.length > 0) {
-    throw new AppError("PRECONDITION_FAILED", `The Argilla dataset "${dataset.name}" is published without the question(s) ${missing.join(", ")} this ${settings.type} dataset needs (changed in Argilla?). Delete it in Argilla, or push to another workspace.`);
-  }
-  return questionIds;
+  if (draft) await step(c, "publish the dataset", () => client.publishDataset(dataset.id));
+  const changed = sync.remove.length + sync.create.length > 0;
+  const current = changed ? await step(c, "list the dataset's questions", () => client.listQuestions(dataset.id)) : questions;
+  return Object.fromEntries(current.map((q) => [q.name, q.id]));
 }
 
 export async function pushToArgilla(db: PrismaClient, client: ArgillaClient, target: PushTarget, settings: ArgillaSettings): Promise<PushResult> {
@@ -71,9 +80,10 @@ export async function pushToArgilla(db: PrismaClient, client: ArgillaClient, tar
   await step(target.connectionName, "accept the API key", client.me);
   const workspace = await ensureWorkspace(client, target);
   const link = await findLink(db, { datasetId: target.datasetId, connectionId: target.connectionId, workspaceId: workspace.id });
-  const name = argillaDatasetName(target.datasetName, target.datasetId);
+  const name = target.argillaDataset ?? argillaDatasetName(target.datasetName, target.datasetId);
+  // A chosen name wins over the link: the link then moves to that dataset.
   const dataset =
-    (await findDataset(client, target, link, workspace.id, name)) ??
+    (await findDataset(client, target, target.argillaDataset ? null : link, workspace.id, name)) ??
     (await step(target.connectionName, `create the dataset "${name}"`, () => client.createDataset({ name, workspaceId: workspace.id, guidelines: settings.guidelines })));
   const questionIds = await ensureSettings(client, target, dataset, settings);
   // Saved before any record goes out, so a retry after a failure finds this dataset again.

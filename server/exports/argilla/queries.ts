@@ -97,6 +97,6 @@ export async function* iteratePushRows(db: PrismaClient, datasetId: string, page
 export function findRowsWithReviews(db: PrismaClient, datasetId: string, ids: string[]) {
   return db.row.findMany({
     where: { datasetId, id: { in: ids } },
-    select: { id: true, data: true, review: { select: { status: true, labels: true, rating: true, editedData: true, reviewer: true, reviewedAt: true } } },
+    select: { id: true, data: true, review: { select: { status: true, labels: true, rating: true, editedData: true, reviewer: true, reviewedAt: true, lastActionId: true, updatedAt: true } } },
   });
 }

@@ -44,7 +44,7 @@ export async function pushDataset(db: PrismaClient, dataset: ArgillaExportDatase
   if (!workspace) throw new AppError("BAD_REQUEST", `Choose an Argilla workspace: the connection "${credentials.name}" has no default workspace.`, [{ path: "workspace", message: "workspace is required" }]);
   if ((await countCurrentRows(db, dataset.id)) === 0) throw new AppError("PRECONDITION_FAILED", "This dataset has no rows yet: run it before pushing it to Argilla.");
   const settings = await settingsOf(db, dataset);
-  const result = await pushToArgilla(db, client, { datasetId: dataset.id, datasetName: dataset.name, connectionId: input.connectionId, connectionName: credentials.name, workspace }, settings);
+  const result = await pushToArgilla(db, client, { datasetId: dataset.id, datasetName: dataset.name, connectionId: input.connectionId, connectionName: credentials.name, workspace, argillaDataset: input.argillaDataset }, settings);
   const message = `Sent ${result.records} records to ${result.workspace}/${result.argillaDatasetName} in ${result.bulks} bulk${result.bulks === 1 ? "" : "s"}: ${result.created} new, ${result.updated} updated.`;
   return { ...result, message };
 }
@@ -57,7 +57,8 @@ export async function pullDataset(db: PrismaClient, dataset: ArgillaExportDatase
   const parts = [`${report.fetched} answered record${report.fetched === 1 ? "" : "s"}`, `${report.changed} row${report.changed === 1 ? "" : "s"} changed`, `${report.unchanged} unchanged`];
   if (report.conflicts > 0) parts.push(`${report.conflicts} conflict${report.conflicts === 1 ? "" : "s"} with in-app reviews left as they are`);
   if (report.invalid > 0) parts.push(`${report.invalid} not applied (invalid)`);
-  return { ...report, message: `Pulled from Argilla: ${parts.join(", ")}.` };
+  const undo = report.actionId ? " One review action in the history (Argilla pull) undoes it all." : "";
+  return { ...report, message: `Pulled from Argilla: ${parts.join(", ")}.${undo}` };
 }
 
 export async function argillaStatus(db: PrismaClient, datasetId: string) {

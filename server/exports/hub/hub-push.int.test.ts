@@ -1,11 +1,12 @@
 // Pushing a dataset to the Hub through the tRPC router, with the real
 // @huggingface/hub client against the fake Hub: repo creation, Parquet files at
 // the Hub's paths, the README card, re-pushes, a failure half-way then a retry,
-// a bad token and repo id validation.
+// a bad token, repo id validation and two pushes racing for one repo.
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { TRPCError } from "@trpc/server";
 import { parquetReadObjects } from "hyparquet";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ZodError } from "zod";
@@ -49,6 +50,18 @@ function frontMatter(readme: Buffer | undefined): Record<string, unknown> {
   const match = readme?.toString("utf8").match(/^---\n([\s\S]*?)\n---\n/);
   expect(match).not.toBeNull();
   return parse(match![1]!) as Record<string, unknown>;
+}
+
+/** Resolves once `count` sessions of this database wait for a lock (polled: pg has no event for it). */
+async function waitForLockWaiters(count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    // Each poll is its own statement outside any transaction, so pg_stat_activity is read afresh.
+    const [row] = await database.db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (row!.waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`fewer than ${count} sessions waited for a lock within 10 s`);
 }
 
 async function tempDirs(): Promise<string[]> {
@@ -212,6 +225,34 @@ describe("push to the Hub", () => {
     expect(listed).toMatchObject({ status: "failed", phase: null });
     expect(listed!.error).toContain("push again");
     expect(await caller.hub.push({ datasetId, connectionId, repoId: "alice/busy" })).toMatchObject({ status: "completed" });
+  });
+
+  it("runs exactly one of two pushes to the same repo started at the same instant; the other is told why", async () => {
+    // Both pushes are held at their first touch of hub_pushes until both wait there, then let go
+    // together: without an atomic check-and-insert, both would see no running push and both run.
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("LOCK TABLE hub_pushes IN ACCESS EXCLUSIVE MODE");
+    const racing = Promise.allSettled([0, 1].map(() => caller.hub.push({ datasetId, connectionId, repoId: "alice/race" })));
+    try {
+      await waitForLockWaiters(2);
+    } finally {
+      await blocker.query("COMMIT");
+      await blocker.end();
+    }
+    const pushes = await racing;
+    const landed = pushes.filter((push) => push.status === "fulfilled");
+    const refused = pushes.flatMap((push) => (push.status === "rejected" ? [push.reason as TRPCError] : []));
+    expect(landed).toHaveLength(1);
+    expect(landed[0]!.value).toMatchObject({ status: "completed", repoId: "alice/race", rowCount: ROWS });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(TRPCError);
+    expect(refused[0]!.code).toBe("CONFLICT");
+    expect(refused[0]!.message).toBe("This dataset is already being pushed to alice/race. Wait for that push to finish (its progress is listed on this page).");
+    // Only the push that ran is recorded, and the Hub saw one commit.
+    expect(await database.db.hubPush.findMany({ where: { datasetId, repoId: "alice/race" }, select: { status: true } })).toEqual([{ status: "completed" }]);
+    expect(hub.repo("alice/race")!.commits).toHaveLength(1);
   });
 
   it("refuses to push no rows, and a split that leaves one side empty", async () => {

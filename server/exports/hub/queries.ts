@@ -29,8 +29,22 @@ export const pushSelect = {
 
 export type PushRecord = Prisma.HubPushGetPayload<{ select: typeof pushSelect }>;
 
-export function insertPush(db: PrismaClient, data: { datasetId: string; connectionId: string; repoId: string; private: boolean; rowsFilter: string; testShare: number }): Promise<{ id: string }> {
-  return db.hubPush.create({ data: { ...data, status: "running", phase: "writing" }, select: { id: true } });
+export type NewPush = { datasetId: string; connectionId: string; repoId: string; private: boolean; rowsFilter: string; testShare: number };
+
+/**
+ * Records a new running push, unless a push of this dataset to this repo is still alive
+ * (running and updated since `since`): then null. The check and the insert run under a
+ * transaction-scoped advisory lock on dataset + repo, so of two pushes started at the same
+ * instant exactly one is recorded. (A partial unique index could not tell a live push from
+ * one whose process died without marking it failed.)
+ */
+export function claimPush(db: PrismaClient, data: NewPush, since: Date): Promise<{ id: string } | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`datafast:hub-push:${data.datasetId}:${data.repoId}`}, 0))`;
+    const live = await tx.hubPush.findFirst({ where: { datasetId: data.datasetId, repoId: data.repoId, status: "running", updatedAt: { gte: since } }, select: { id: true } });
+    if (live) return null;
+    return tx.hubPush.create({ data: { ...data, status: "running", phase: "writing" }, select: { id: true } });
+  });
 }
 
 export function updatePush(db: PrismaClient, id: string, data: { status?: HubPushStatus; phase?: string | null; rowCount?: number; splits?: Prisma.InputJsonValue; commitSha?: string; commitUrl?: string; error?: string | null; finishedAt?: Date }) {
@@ -43,11 +57,6 @@ export function findPushes(db: PrismaClient, datasetId: string, take: number): P
 
 export function findPush(db: PrismaClient, id: string): Promise<PushRecord | null> {
   return db.hubPush.findUnique({ where: { id }, select: pushSelect });
-}
-
-/** A push still marked running for this dataset and repo, recent enough to be alive. */
-export function findLivePush(db: PrismaClient, datasetId: string, repoId: string, since: Date): Promise<{ id: string } | null> {
-  return db.hubPush.findFirst({ where: { datasetId, repoId, status: "running", updatedAt: { gte: since } }, select: { id: true } });
 }
 
 /** Pushes whose process died mid-way (nothing updated them since `before`) are failed, so they stop showing as running. */

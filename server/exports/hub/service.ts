@@ -20,7 +20,7 @@ import { getIntegrationCredentials } from "@/server/integrations/service";
 import { logger } from "@/server/logger";
 import { buildDatasetCard } from "./dataset-card";
 import { commitFiles, ensureDatasetRepo, existingPaths, hubAccountName, type HubAccess } from "./hub-client";
-import { countReviews, countRowsByModel, failStalePushes, findCardDataset, findLivePush, findPush, findPushes, insertPush, updatePush, type PushRecord } from "./queries";
+import { claimPush, countReviews, countRowsByModel, failStalePushes, findCardDataset, findPush, findPushes, updatePush, type PushRecord } from "./queries";
 
 /** A push nothing has updated for this long died with its process (uploads send a heartbeat every 15 s). */
 const STALE_MS = 10 * 60_000;
@@ -83,10 +83,9 @@ export async function pushToHub(db: PrismaClient, datasetId: string, options: Hu
   if (!dataset) throw new AppError("NOT_FOUND", `Dataset ${datasetId} does not exist.`);
   const split = await checkRows(db, datasetId, options);
   const repoId = await fullRepoId(options.repoId, credentials.owner, access);
-  if (await findLivePush(db, datasetId, repoId, new Date(Date.now() - STALE_MS))) {
-    throw new AppError("CONFLICT", `This dataset is already being pushed to ${repoId}. Wait for that push to finish (its progress is listed on this page).`);
-  }
-  const { id } = await insertPush(db, { datasetId, connectionId: options.connectionId, repoId, private: options.private, rowsFilter: options.rows, testShare: split?.testShare ?? 0 });
+  const claimed = await claimPush(db, { datasetId, connectionId: options.connectionId, repoId, private: options.private, rowsFilter: options.rows, testShare: split?.testShare ?? 0 }, new Date(Date.now() - STALE_MS));
+  if (!claimed) throw new AppError("CONFLICT", `This dataset is already being pushed to ${repoId}. Wait for that push to finish (its progress is listed on this page).`);
+  const { id } = claimed;
   const dir = await mkdtemp(path.join(tmpdir(), "datafast-hub-"));
   try {
     const written = await writeExportFiles(db, { datasetId }, { format: "parquet", rows: options.rows, split }, dir);
