@@ -49,7 +49,9 @@ export function SiteHeader() {
         </nav>
         {viewer ? (
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="viewer-name">{viewer.name}</span>
+            <Link href="/settings/account" className={linkClass} data-testid="viewer-name" title="Your account and password">
+              {viewer.name}
+            </Link>
             <Badge variant="outline" data-testid="viewer-role">
               {viewer.role}
             </Badge>

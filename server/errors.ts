@@ -1,6 +1,6 @@
 // One error model: services throw AppError; the tRPC middleware and the CLI map
 // it to a status / exit message. Anything else is a bug and is reported as 500.
-export type AppErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "PRECONDITION_FAILED" | "INTERNAL";
+export type AppErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "PRECONDITION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL";
 
 export type FieldIssue = { path: string; message: string };
 

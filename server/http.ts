@@ -2,7 +2,7 @@ import "server-only";
 import { isAppError, type AppErrorCode } from "./errors";
 import { logger } from "./logger";
 
-const statusOf: Record<AppErrorCode, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 412, INTERNAL: 500 };
+const statusOf: Record<AppErrorCode, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 412, TOO_MANY_REQUESTS: 429, INTERNAL: 500 };
 
 /** Route handlers answer errors the same way procedures do: AppError → its status, anything else → 500 without details. */
 export function errorResponse(error: unknown): Response {

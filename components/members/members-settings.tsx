@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormError } from "@/components/auth/auth-card";
+import { OneTimeSecret } from "@/components/auth/one-time-secret";
 import { useViewer } from "@/components/auth/viewer-context";
 import { PageHeader } from "@/components/page-header";
 import { ErrorNotice, Loading } from "@/components/query-state";
@@ -30,10 +31,21 @@ export function MembersSettings() {
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh, onError }));
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh, onError }));
   const revoke = useMutation(trpc.members.revokeInvitation.mutationOptions({ onSuccess: refresh, onError }));
+  const [resetLink, setResetLink] = useState<{ email: string; link: string } | null>(null);
+  const createReset = useMutation(
+    trpc.members.createPasswordReset.mutationOptions({
+      onMutate: () => {
+        setError(null);
+        setResetLink(null);
+      },
+      onSuccess: (created) => setResetLink({ email: created.member.email, link: `${window.location.origin}${created.path}` }),
+      onError,
+    }),
+  );
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Members" description="Who can sign in, and what each may do. The last owner cannot be demoted or removed." />
+      <PageHeader title="Members" description="Who can sign in, and what each may do. The last owner cannot be demoted or removed. A member who forgot their password gets a reset link from you." />
       <dl className="grid gap-1 text-sm text-muted-foreground">
         {roles.map((role) => (
           <div key={role} className="flex gap-2">
@@ -47,7 +59,8 @@ export function MembersSettings() {
         <CardHeader>
           <CardTitle>Members</CardTitle>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
+          {resetLink ? <OneTimeSecret label={`Password reset link for ${resetLink.email} (valid 1 hour, works once, signs them out everywhere)`} value={resetLink.link} testId="password-reset-link" /> : null}
           {members.isPending ? <Loading /> : members.isError ? <ErrorNotice message={members.error.message} /> : (
             <Table data-testid="members-table">
               <TableHeader>
@@ -76,9 +89,14 @@ export function MembersSettings() {
                     <TableCell>{formatDateTime(member.createdAt)}</TableCell>
                     <TableCell className="text-right">
                       {member.id === viewer?.id ? <span className="text-xs text-muted-foreground">you</span> : (
-                        <Button variant="outline" size="sm" onClick={() => remove.mutate({ userId: member.id })}>
-                          Remove
-                        </Button>
+                        <div className="flex justify-end gap-2">
+                          <Button variant="outline" size="sm" onClick={() => createReset.mutate({ userId: member.id })} disabled={createReset.isPending} data-testid="reset-member-password">
+                            Reset password
+                          </Button>
+                          <Button variant="outline" size="sm" onClick={() => remove.mutate({ userId: member.id })}>
+                            Remove
+                          </Button>
+                        </div>
                       )}
                     </TableCell>
                   </TableRow>

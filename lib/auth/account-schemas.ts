@@ -31,3 +31,22 @@ export const createApiTokenSchema = z.object({
   role: roleSchema,
 });
 export const apiTokenIdSchema = z.object({ id: z.uuid({ error: "id must be an API token id (UUID)" }) });
+
+/** Your own password: the current one, and the new one typed twice (same strength rule as sign-up). */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "enter your current password" }).max(MAX_PASSWORD_LENGTH, { error: `a password has at most ${MAX_PASSWORD_LENGTH} characters` }),
+    newPassword: password,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], error: "the two new passwords differ: type the same new password twice" })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], error: "the new password is your current one: choose a different password" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** An owner creates a password reset link for another member. */
+export const createPasswordResetSchema = z.object({ userId });
+/** The token from a password reset link (`/reset-password/<token>`). */
+export const passwordResetTokenSchema = z.object({ token: z.string().min(20, { error: "this password reset link is incomplete; copy the whole link" }).max(200) });
+export const resetPasswordSchema = passwordResetTokenSchema
+  .extend({ password, confirmPassword: z.string() })
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], error: "the two passwords differ: type the same new password twice" });

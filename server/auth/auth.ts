@@ -44,6 +44,8 @@ export function createAuth(options: AuthOptions) {
     basePath: AUTH_BASE_PATH,
     database: prismaAdapter(options.db, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
+    // Passwords change only through account.changePassword (attempt limit, typed twice) and owners' reset links (server/auth/passwords.ts).
+    disabledPaths: ["/change-password", "/set-password", "/request-password-reset", "/reset-password"],
     user: { additionalFields: { role: { type: ["annotator", "editor", "owner"], required: false, input: false, defaultValue: "annotator" } } },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {

@@ -1,5 +1,6 @@
 // The only Prisma access for accounts: users, their password credentials,
-// invitations and API tokens. better-auth reads and writes sessions itself.
+// invitations, password reset links, API tokens and password-attempt limits.
+// better-auth reads and writes sessions itself (a used reset link ends them here).
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
@@ -118,4 +119,72 @@ export function findApiTokenByHash(db: Db, tokenHash: string) {
 
 export async function touchApiToken(db: Db, id: string, now: Date): Promise<void> {
   await db.apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.user.findUnique({ where: { id }, select: viewerSelect });
+}
+
+/**
+ * Counts one attempt against a per-key limit in auth_rate_limits (the table
+ * better-auth's sign-in limiter uses, so every web process shares it). The
+ * upsert locks the row: concurrent attempts are counted one after another.
+ */
+export function consumeAttempt(db: Db, key: string, rule: { windowMs: number; max: number }, now: Date) {
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ count: number; last_request: bigint }[]>`
+      INSERT INTO auth_rate_limits (id, key, count, last_request) VALUES (${randomUUID()}, ${key}, 0, 0)
+      ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+      RETURNING count, last_request`;
+    const at = now.getTime();
+    const last = Number(row!.last_request);
+    if (at - last >= rule.windowMs) {
+      await tx.authRateLimit.update({ where: { key }, data: { count: 1, lastRequest: BigInt(at) } });
+      return { allowed: true as const };
+    }
+    if (row!.count >= rule.max) return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil((last + rule.windowMs - at) / 1000)) };
+    await tx.authRateLimit.update({ where: { key }, data: { count: row!.count + 1, lastRequest: BigInt(at) } });
+    return { allowed: true as const };
+  });
+}
+
+const passwordResetSelect = {
+  id: true,
+  expiresAt: true,
+  usedAt: true,
+  revokedAt: true,
+  user: { select: viewerSelect },
+  createdBy: { select: { name: true } },
+} as const;
+
+/** A new reset link for a member; their older open links stop working, so only the latest one handed over counts. */
+export function insertPasswordReset(db: Db, input: { userId: string; createdById: string; tokenHash: string; expiresAt: Date; now: Date }) {
+  return db.$transaction(async (tx) => {
+    await tx.passwordReset.updateMany({ where: { userId: input.userId, usedAt: null, revokedAt: null }, data: { revokedAt: input.now } });
+    return tx.passwordReset.create({
+      data: { userId: input.userId, createdById: input.createdById, tokenHash: input.tokenHash, expiresAt: input.expiresAt },
+      select: { id: true, expiresAt: true },
+    });
+  });
+}
+
+export function findPasswordResetByHash(db: Db, tokenHash: string) {
+  return db.passwordReset.findUnique({ where: { tokenHash }, select: passwordResetSelect });
+}
+
+/** Uses a reset link once: marks it used, sets the new password hash and ends every session of its user, atomically. */
+export function usePasswordResetRow(db: Db, input: { resetId: string; userId: string; passwordHash: string; now: Date }) {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: input.resetId, usedAt: null, revokedAt: null, expiresAt: { gt: input.now } },
+      data: { usedAt: input.now },
+    });
+    if (claimed.count === 0) return "used" as const;
+    const updated = await tx.account.updateMany({ where: { userId: input.userId, providerId: "credential" }, data: { password: input.passwordHash } });
+    if (updated.count === 0) {
+      await tx.account.create({ data: { id: randomUUID(), accountId: input.userId, providerId: "credential", userId: input.userId, password: input.passwordHash } });
+    }
+    const sessions = await tx.session.deleteMany({ where: { userId: input.userId } });
+    return { sessionsEnded: sessions.count };
+  });
 }

@@ -5,6 +5,7 @@ import { lowerRole, type Viewer } from "@/lib/auth/roles";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Auth } from "./auth";
+import { forwardSetCookies } from "./browser-session";
 import { findApiTokenByHash, touchApiToken } from "./queries";
 import { API_TOKEN_PREFIX, hashSecretToken } from "./secret-token";
 
@@ -32,13 +33,28 @@ function bearerOf(headers: Headers): string | null {
   return match ? match[1]! : "";
 }
 
-export async function resolveViewer(db: Db, auth: Auth, headers: Headers): Promise<ViewerResult> {
+/**
+ * better-auth extends a session on use (once per `updateAge`) by moving its
+ * expiry in the database *and* re-sending the cookie with a fresh Max-Age. Only
+ * a caller that can set cookies (`responseHeaders`: the tRPC route) may do that;
+ * everywhere else (server components, streamed downloads) the session is read
+ * without extending it, or the row would be extended while the browser's cookie
+ * still died `expiresIn` after sign-in — signing out people active every day.
+ */
+async function sessionOf(auth: Auth, headers: Headers, responseHeaders?: Headers) {
+  if (!responseHeaders) return auth.api.getSession({ headers, query: { disableRefresh: true } });
+  const { headers: answered, response } = await auth.api.getSession({ headers, returnHeaders: true });
+  forwardSetCookies(answered, responseHeaders);
+  return response;
+}
+
+export async function resolveViewer(db: Db, auth: Auth, headers: Headers, responseHeaders?: Headers): Promise<ViewerResult> {
   const bearer = bearerOf(headers);
   if (bearer !== null) {
     if (!bearer) return { viewer: null, problem: 'The Authorization header must be "Bearer <token>".' };
     return viewerFromToken(db, bearer);
   }
-  const session = await auth.api.getSession({ headers });
+  const session = await sessionOf(auth, headers, responseHeaders);
   if (!session) return { viewer: null, problem: null };
   const { id, name, email, role } = session.user;
   return { viewer: { id, name, email, role: role as Viewer["role"], via: "session" }, problem: null };

@@ -101,6 +101,9 @@ export const procedurePolicy: Record<string, Access> = {
   "account.invitation": "public",
   "account.acceptInvitation": "public",
   "account.me": "public",
+  "account.passwordReset": "public",
+  "account.resetPassword": "public",
+  "account.changePassword": "session",
 
   "members.list": "owner-session",
   "members.changeRole": "owner-session",
@@ -108,6 +111,7 @@ export const procedurePolicy: Record<string, Access> = {
   "members.invitations": "owner-session",
   "members.invite": "owner-session",
   "members.revokeInvitation": "owner-session",
+  "members.createPasswordReset": "owner-session",
 
   "apiTokens.list": "session",
   "apiTokens.create": "session",
