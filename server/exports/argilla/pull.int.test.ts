@@ -3,9 +3,9 @@
 // argilla:<username>, one undo reverts it all, also at 10,000 records), drafts ignored,
 // conflicts with in-app reviews reported and kept, invalid corrections reported.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetServerSecret } from "@/server/secrets/server-secret";
-import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { startFakeArgilla, type FakeArgilla } from "@/server/testing/fake-argilla-server";
+import { openArgillaTest, type ArgillaTest } from "@/server/testing/argilla-test";
+import type { TestDatabase } from "@/server/testing/database";
+import type { FakeArgilla } from "@/server/testing/fake-argilla-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
@@ -28,23 +28,15 @@ async function reviewOf(rowId: string) {
   return database.db.review.findUnique({ where: { rowId }, select: { status: true, labels: true, rating: true, editedData: true, reviewer: true } });
 }
 
+let setup: ArgillaTest;
+
 beforeAll(async () => {
-  process.env.DATAFAST_SECRET = "argilla-pull-test-secret-0123456789abcdef";
-  resetServerSecret();
-  database = await createTestDatabase();
-  const base = { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } };
-  caller = createCaller(contextAs("owner", base));
-  carla = createCaller(contextAs("annotator", base, { name: "carla" }));
-  argilla = await startFakeArgilla();
-  argilla.addUser("ana");
-  argilla.addUser("ben");
-  connectionId = (await caller.integrations.create({ name: "review-team", kind: "argilla", url: argilla.url, token: argilla.apiKey, workspace: "reviews" })).id;
+  setup = await openArgillaTest({ secret: "argilla-pull-test-secret-0123456789abcdef", users: ["ana", "ben"], connection: { name: "review-team", workspace: "reviews" } });
+  ({ database, caller, argilla, connectionId } = setup);
+  carla = createCaller(contextAs("annotator", setup.base, { name: "carla" }));
 });
 
-afterAll(async () => {
-  await argilla?.close();
-  await database?.drop();
-});
+afterAll(() => setup?.close());
 
 describe("pull", () => {
   it("applies submitted and discarded responses as review actions, reports conflicts, and a second pull changes nothing", async () => {

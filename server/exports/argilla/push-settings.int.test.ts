@@ -3,11 +3,10 @@
 // type) is refused before any record goes out, with the way out that works: a new
 // Argilla dataset name. The fake applies argilla-server's own question-update rules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetServerSecret } from "@/server/secrets/server-secret";
-import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { startFakeArgilla, type FakeArgilla } from "@/server/testing/fake-argilla-server";
+import { openArgillaTest, type ArgillaTest } from "@/server/testing/argilla-test";
+import type { TestDatabase } from "@/server/testing/database";
+import type { FakeArgilla } from "@/server/testing/fake-argilla-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
-import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { createArgillaClient } from "./client";
 import { argillaDatasetName } from "./settings";
@@ -33,20 +32,14 @@ async function setLabels(datasetId: string, next: { name: string; description?: 
 
 const labelQuestion = (argillaDatasetId: string) => argilla.datasets.get(argillaDatasetId)!.questions.find((q) => q.name === "label")!;
 
+let setup: ArgillaTest;
+
 beforeAll(async () => {
-  process.env.DATAFAST_SECRET = "argilla-resync-test-secret-0123456789abcdef";
-  resetServerSecret();
-  database = await createTestDatabase();
-  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } }));
-  argilla = await startFakeArgilla();
-  argilla.addUser("ana");
-  connectionId = (await caller.integrations.create({ name: "team-argilla", kind: "argilla", url: argilla.url, token: argilla.apiKey, workspace: "datafast" })).id;
+  setup = await openArgillaTest({ secret: "argilla-resync-test-secret-0123456789abcdef", users: ["ana"], connection: { name: "team-argilla", workspace: "datafast" } });
+  ({ database, caller, argilla, connectionId } = setup);
 });
 
-afterAll(async () => {
-  await argilla?.close();
-  await database?.drop();
-});
+afterAll(() => setup?.close());
 
 describe("re-push after the design changed", () => {
   it("updates label descriptions and order in place, keeping the question", async () => {

@@ -3,11 +3,10 @@
 // re-push without duplicates, a failure half-way then a retry, and a bad key.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetServerSecret } from "@/server/secrets/server-secret";
-import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
-import { startFakeArgilla, type FakeArgilla } from "@/server/testing/fake-argilla-server";
+import { openArgillaTest, type ArgillaTest } from "@/server/testing/argilla-test";
+import type { TestDatabase } from "@/server/testing/database";
+import type { FakeArgilla } from "@/server/testing/fake-argilla-server";
 import { createTypedDataset } from "@/server/testing/review-factory";
-import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { createArgillaClient } from "./client";
 
@@ -54,19 +53,14 @@ async function addRows(made: { datasetId: string; runId: string; workItemId: str
 
 const argillaDataset = (name: string) => [...argilla.datasets.values()].filter((d) => d.name.endsWith(name));
 
+let setup: ArgillaTest;
+
 beforeAll(async () => {
-  process.env.DATAFAST_SECRET = "argilla-push-test-secret-0123456789abcdef";
-  resetServerSecret();
-  database = await createTestDatabase();
-  caller = createCaller(contextAs("owner", { db: database.db, queue: { enqueue: async () => {}, submitBatches: async () => {} } }));
-  argilla = await startFakeArgilla({ apiKey: "owner.apikey-123" });
-  connectionId = (await caller.integrations.create({ name: "team-argilla", kind: "argilla", url: argilla.url, token: argilla.apiKey, workspace: "datafast" })).id;
+  setup = await openArgillaTest({ secret: "argilla-push-test-secret-0123456789abcdef", apiKey: "owner.apikey-123", connection: { name: "team-argilla", workspace: "datafast" } });
+  ({ database, caller, argilla, connectionId } = setup);
 });
 
-afterAll(async () => {
-  await argilla?.close();
-  await database?.drop();
-});
+afterAll(() => setup?.close());
 
 describe("push", () => {
   it("creates the workspace and a published dataset fitting a classification dataset, then every row in bulks of ≤500", async () => {
