@@ -1,23 +1,23 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Loading } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
 import { MIN_PASSWORD_LENGTH, resetPasswordSchema } from "@/lib/auth/account-schemas";
 import { useTRPC } from "@/lib/trpc/client";
 import { AuthCard, FormError } from "./auth-card";
 import { Field, formText } from "./password-fields";
-import { messagesOfServer, messagesOfZod, PasswordInput, type FieldMessages } from "./password-input";
+import { PasswordInput } from "./password-input";
 import { signInWithPassword } from "./sign-in";
+import { useCheckedSubmit } from "./use-checked-submit";
 
 /** An owner's one-time link: set a new password (every session of the account ends), then sign in with it. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const reset = useQuery(trpc.account.passwordReset.queryOptions({ token }, { retry: false }));
   const change = useMutation(trpc.account.resetPassword.mutationOptions());
-  const [fields, setFields] = useState<FieldMessages>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, setError, submit: send } = useCheckedSubmit(resetPasswordSchema, (input) => change.mutateAsync(input));
 
   if (reset.isPending) return <Loading label="Checking the link…" />;
   if (reset.isError) {
@@ -32,22 +32,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
-    const parsed = resetPasswordSchema.safeParse({ token, password: formText(form, "password"), confirmPassword: formText(form, "confirm-password") });
-    if (!parsed.success) {
-      setFields(messagesOfZod(parsed.error));
-      return;
-    }
-    setFields({});
-    try {
-      await change.mutateAsync(parsed.data);
-    } catch (caught) {
-      const answer = messagesOfServer(caught);
-      setFields(answer.fields);
-      setError(answer.message);
-      return;
-    }
-    const signedIn = await signInWithPassword(email, parsed.data.password);
+    const sent = await send({ token, password: formText(form, "password"), confirmPassword: formText(form, "confirm-password") });
+    if (!sent) return;
+    const signedIn = await signInWithPassword(email, sent.password);
     if (signedIn.ok) window.location.assign("/datasets");
     else setError(`Your password was changed, but signing in failed: ${signedIn.message}`);
   }

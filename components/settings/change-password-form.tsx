@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/auth-card";
 import { formText } from "@/components/auth/password-fields";
-import { messagesOfServer, messagesOfZod, PasswordInput, type FieldMessages } from "@/components/auth/password-input";
+import { PasswordInput } from "@/components/auth/password-input";
+import { useCheckedSubmit } from "@/components/auth/use-checked-submit";
 import { Button } from "@/components/ui/button";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/auth/account-schemas";
 import { useTRPC } from "@/lib/trpc/client";
@@ -13,34 +14,20 @@ import { useTRPC } from "@/lib/trpc/client";
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
-  const [fields, setFields] = useState<FieldMessages>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, submit: send } = useCheckedSubmit(changePasswordSchema, (input) => change.mutateAsync(input));
   const [done, setDone] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setError(null);
     setDone(false);
-    const parsed = changePasswordSchema.safeParse({
+    const sent = await send({
       currentPassword: formText(form, "current-password"),
       newPassword: formText(form, "new-password"),
       confirmPassword: formText(form, "confirm-password"),
     });
-    if (!parsed.success) {
-      setFields(messagesOfZod(parsed.error));
-      return;
-    }
-    setFields({});
-    try {
-      await change.mutateAsync(parsed.data);
-    } catch (caught) {
-      const answer = messagesOfServer(caught);
-      setFields(answer.fields);
-      setError(answer.message);
-      return;
-    }
+    if (!sent) return;
     formElement.reset();
     setDone(true);
   }
