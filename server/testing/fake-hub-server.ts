@@ -10,7 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeHubStep = "whoami" | "create" | "paths-info" | "preupload" | "batch" | "upload" | "commit";
+export type FakeHubStep = "whoami" | "create" | "info" | "paths-info" | "preupload" | "batch" | "upload" | "commit";
 export type FakeHubCommit = { oid: string; title: string; description: string; paths: string[] };
 export type FakeHubRepo = { id: string; private: boolean; license: string | null; files: Map<string, Buffer>; lfsPaths: Set<string>; commits: FakeHubCommit[] };
 export type FakeHubRequest = { method: string; path: string; step: FakeHubStep | null; status: number };
@@ -121,6 +121,14 @@ export async function startFakeHubServer(options: FakeHubOptions): Promise<FakeH
     return { url: `${base}/datasets/${id}`, name: id, id: createHash("sha1").update(id).digest("hex").slice(0, 24) };
   }
 
+  /** GET /api/datasets/<id>/revision/<rev>: what datasetInfo reads (a private repo of another namespace is "not found"). */
+  function info(request: IncomingMessage, id: string) {
+    const repo = repos.get(id);
+    if (!repo || (repo.private && !canWrite(account(request), id.split("/")[0]!))) throw new HttpError(404, "Repository not found");
+    const last = repo.commits.at(-1);
+    return { _id: createHash("sha1").update(id).digest("hex").slice(0, 24), id, private: repo.private, gated: false, downloads: 0, likes: 0, lastModified: new Date().toISOString(), sha: last?.oid };
+  }
+
   /** Which of the asked paths exist at the head of main (the Hub answers only those). */
   function pathsInfo(request: IncomingMessage, id: string, body: Buffer) {
     const repo = writableRepo(request, id);
@@ -213,6 +221,7 @@ export async function startFakeHubServer(options: FakeHubOptions): Promise<FakeH
       const body = await readBody(request);
       return { step: "create", answer: () => createRepo(request, body) };
     }
+    if (method === "GET" && (match = path.match(/^\/api\/datasets\/([^/]+\/[^/]+)\/revision\/([^/]+)$/))) return { step: "info", answer: () => info(request, match![1]!) };
     if (method === "POST" && (match = path.match(/^\/api\/datasets\/([^/]+\/[^/]+)\/paths-info\/([^/]+)$/))) {
       const body = await readBody(request);
       return { step: "paths-info", answer: () => pathsInfo(request, match![1]!, body) };

@@ -3,7 +3,7 @@
 // (uploaded from disk as file-backed Blobs, so memory stays flat). Errors become
 // AppErrors that say what the Hub answered and what to do.
 import { openAsBlob } from "node:fs";
-import { commitIter, createRepo, HubApiError, pathsInfo, whoAmI, type CommitOperation } from "@huggingface/hub";
+import { commitIter, createRepo, datasetInfo, HubApiError, pathsInfo, whoAmI, type CommitOperation } from "@huggingface/hub";
 import { AppError } from "@/server/errors";
 import { describeProviderError, sanitizeProviderMessage } from "@/server/providers/sanitize";
 
@@ -45,6 +45,15 @@ export async function ensureDatasetRepo(access: HubAccess, repoId: string, optio
   } catch (error) {
     if (error instanceof HubApiError && error.statusCode === 409) return false;
     throw hubError(error, access, `creating the dataset repo ${repoId}`);
+  }
+}
+
+/** Whether an existing dataset repo is private (a push asked to be private must not land in a public one). */
+export async function isPrivateRepo(access: HubAccess, repoId: string): Promise<boolean> {
+  try {
+    return (await datasetInfo({ hubUrl: access.hubUrl, accessToken: access.accessToken, name: repoId })).private;
+  } catch (error) {
+    throw hubError(error, access, `reading the settings of ${repoId}`);
   }
 }
 

@@ -162,6 +162,21 @@ describe("push to the Hub", () => {
     expect(pushes[1]!.error).toContain("HTTP 500");
   });
 
+  it("never puts rows asked to be private into an existing public repo", async () => {
+    const repo = hub.repo("acme-labs/intents-v2")!;
+    const commitsBefore = repo.commits.length;
+    const error = await failure(caller.hub.push({ datasetId, connectionId, repoId: "acme-labs/intents-v2", private: true }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toContain("acme-labs/intents-v2 already exists and is public");
+    expect(error.message).toContain("Make the repo private on the Hub");
+    expect(repo.commits).toHaveLength(commitsBefore);
+    expect(hub.requests.filter((request) => request.step === "info").at(-1)!.status).toBe(200);
+    // Once private on the Hub, the same push goes through.
+    repo.private = true;
+    expect(await caller.hub.push({ datasetId, connectionId, repoId: "acme-labs/intents-v2", private: true })).toMatchObject({ status: "completed", rowCount: ROWS });
+    expect(repo.commits).toHaveLength(commitsBefore + 1);
+  });
+
   it("recovers from a failed LFS upload the same way", async () => {
     hub.failNext("upload", { status: 503, message: "Service Unavailable" });
     const error = await failure(caller.hub.push({ datasetId, connectionId, repoId: "alice/lfs-retry" }));

@@ -19,7 +19,7 @@ import { countExport, writeExportFiles } from "@/server/exports/service";
 import { getIntegrationCredentials } from "@/server/integrations/service";
 import { logger } from "@/server/logger";
 import { buildDatasetCard } from "./dataset-card";
-import { commitFiles, ensureDatasetRepo, existingPaths, hubAccountName, type HubAccess } from "./hub-client";
+import { commitFiles, ensureDatasetRepo, existingPaths, hubAccountName, isPrivateRepo, type HubAccess } from "./hub-client";
 import { claimPush, countReviews, countRowsByModel, failStalePushes, findCardDataset, findPush, findPushes, updatePush, type PushRecord } from "./queries";
 
 /** A push nothing has updated for this long died with its process (uploads send a heartbeat every 15 s). */
@@ -109,7 +109,11 @@ export async function pushToHub(db: PrismaClient, datasetId: string, options: Hu
     await writeFile(readme, card, "utf8");
 
     await updatePush(db, id, { phase: "creating repo", rowCount });
-    await ensureDatasetRepo(access, repoId, { private: options.private, license: options.license });
+    const created = await ensureDatasetRepo(access, repoId, { private: options.private, license: options.license });
+    // Visibility is only set on creation; rows meant to stay private never go to a repo that is public.
+    if (!created && options.private && !(await isPrivateRepo(access, repoId))) {
+      throw new AppError("PRECONDITION_FAILED", `${repoId} already exists and is public, and this push was asked to be private, so nothing was uploaded. Make the repo private on the Hub (its Settings page) and push again, or untick "Private" to publish these rows in the public repo.`);
+    }
     // A split this push does not have (a test split pushed before) would linger beside the new files: remove it in the same commit.
     const stale = await existingPaths(access, repoId, SPLITS.filter((name) => !splits.some((item) => item.name === name)).map(hubDataPath));
     const commit = await commitFiles(
