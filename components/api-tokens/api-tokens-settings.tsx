@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
 import { hasRole, roles, type Role } from "@/lib/auth/roles";
 import { useTRPC } from "@/lib/trpc/client";
@@ -83,16 +83,7 @@ export function ApiTokensSettings() {
         <CardContent>
           {tokens.isPending ? <Loading /> : tokens.isError ? <ErrorNotice message={tokens.error.message} /> : (
             <Table data-testid="tokens-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Role</TableHead>
-                  <TableHead>Ends in</TableHead>
-                  <TableHead>Created</TableHead>
-                  <TableHead>Last used</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
+              <TableHeadings headings={["Name", "Role", "Ends in", "Created", "Last used"]} actions />
               <TableBody>
                 {tokens.data.map((token) => (
                   <TableRow key={token.id} data-testid="token-row">

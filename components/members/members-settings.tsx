@@ -10,7 +10,7 @@ import { ErrorNotice, Loading } from "@/components/query-state";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
 import { roleDescriptions, roles, type Role } from "@/lib/auth/roles";
 import { useTRPC } from "@/lib/trpc/client";
@@ -63,15 +63,7 @@ export function MembersSettings() {
           {resetLink ? <OneTimeSecret label={`Password reset link for ${resetLink.email} (valid 1 hour, works once, signs them out everywhere)`} value={resetLink.link} testId="password-reset-link" /> : null}
           {members.isPending ? <Loading /> : members.isError ? <ErrorNotice message={members.error.message} /> : (
             <Table data-testid="members-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Email</TableHead>
-                  <TableHead>Role</TableHead>
-                  <TableHead>Since</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
+              <TableHeadings headings={["Name", "Email", "Role", "Since"]} actions />
               <TableBody>
                 {members.data.map((member) => (
                   <TableRow key={member.id} data-testid="member-row">
