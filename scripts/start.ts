@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { pinClientAddress, trustProxyFrom } from "@/server/client-address";
 import { bootDatabase, onParentExit } from "@/server/runtime";
 import { PROJECT_ROOT } from "./database/ensure-database";
 
@@ -37,12 +38,16 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const trustProxy = trustProxyFrom(process.env.DATAFAST_TRUST_PROXY);
   const database = await bootDatabase(log);
   if (!dev) buildIfNeeded();
   const app = next({ dev, dir: PROJECT_ROOT, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    pinClientAddress(req, trustProxy);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   log(`web app on http://${hostname}:${port}`);
 

@@ -1,7 +1,11 @@
 // Sign-in through better-auth's HTTP handler, as a browser does it: password
 // check, session cookie flags (httpOnly, SameSite, Secure behind https), the
 // session resolving to the user and role, sign-up closed, and the rate limit.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { toNodeHandler } from "better-auth/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pinClientAddress } from "@/server/client-address";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { createTestUser } from "@/server/testing/accounts";
 import { createAuth, type Auth } from "./auth";
@@ -98,6 +102,50 @@ describe("sign-in", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("x-retry-after"))).toBeGreaterThan(0);
     expect((await signIn(auth, "http://127.0.0.1:3000", { email, password: PASSWORD }, "10.8.8.8")).status).toBe(200);
+  });
+});
+
+describe("the client address behind datafast's own server (scripts/start.ts)", () => {
+  /** A real HTTP server that pins the client address the way `npm start` does, in front of better-auth. */
+  async function serve(trustProxy: boolean) {
+    const auth = authAt("http://127.0.0.1:3000", 3);
+    const handler = toNodeHandler(auth);
+    const server = createServer((request, response) => {
+      pinClientAddress(request, trustProxy);
+      void handler(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const attempt = (password: string, forwardedFor: string) =>
+      fetch(`${url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ email, password }),
+      });
+    return { attempt, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it("served directly, a made-up X-Forwarded-For per attempt does not dodge the limit", async () => {
+    await database.db.authRateLimit.deleteMany({});
+    const direct = await serve(false);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) expect((await direct.attempt(`guess-${attempt}`, `198.51.100.${attempt}`)).status).toBe(401);
+      expect((await direct.attempt(PASSWORD, "198.51.100.99")).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it("behind a proxy, the address the proxy added counts, not what the client wrote before it", async () => {
+    await database.db.authRateLimit.deleteMany({});
+    const proxied = await serve(true);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) expect((await proxied.attempt(`guess-${attempt}`, `198.51.100.${attempt}, 203.0.113.7`)).status).toBe(401);
+      expect((await proxied.attempt(PASSWORD, "198.51.100.99, 203.0.113.7")).status).toBe(429);
+      expect((await proxied.attempt(PASSWORD, "203.0.113.8")).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
