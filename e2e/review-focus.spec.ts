@@ -1,6 +1,7 @@
 // The focus view end to end: review a whole dataset by keyboard (accept, reject,
 // edit with its diff, label, move), bulk-reject a filter with its confirmation and
 // undo it, and show a row carrying HTML and script as inert text.
+import { OWNER } from "./accounts";
 import { expect, test } from "./fixtures";
 import { BulkBar, FocusView } from "./pages/focus-view";
 import { ReviewPage } from "./pages/review-page";
@@ -90,6 +91,21 @@ test("review a dataset entirely by keyboard: accept, reject, edit with a diff, l
   }
   await expect(focus.status()).toHaveText("accepted");
   await expect(review.grid().getByTestId("row-status")).toHaveText(["accepted", "rejected", ...Array(6).fill("accepted")]);
+
+  // "Reviewed by" lists the signed-in person with the rows they reviewed, and the view keeps it in the address.
+  await review.open(datasetId);
+  await review.filterBy("reviewer", OWNER.name);
+  await expect(page).toHaveURL(new RegExp(`[?&]reviewer=${encodeURIComponent(OWNER.name).replace(/%20/g, "(\\+|%20)")}`));
+  await expect(review.rows()).toHaveCount(8);
+  await review.filterBy("status", "rejected");
+  await expect(review.rows()).toHaveCount(1);
+  await expect(review.grid().locator(`[data-row-id="${second}"]`)).toBeVisible();
+
+  // Insights show the same person's progress beside the dataset's: 8 reviewed, 7 accepted, 1 rejected.
+  await page.goto(`/datasets/${datasetId}/insights`);
+  const mine = page.getByTestId("reviewer-progress-row").filter({ hasText: OWNER.name });
+  await expect(mine.getByTestId("reviewer-reviewed")).toHaveText("8");
+  await expect(mine.getByRole("cell")).toContainText([OWNER.name, "8", "7", "1", "1"]);
 });
 
 test("bulk-reject every row matching a filter after a confirmation, then undo it", async ({ page }) => {

@@ -14,6 +14,8 @@ export type FacetOption = { value: string; count: number; label?: ReactNode };
 
 type Props = {
   name: string;
+  /** What one value is, for the search box ("Find a reviewer…"); the name in lower case by default. */
+  noun?: string;
   testId: string;
   options: FacetOption[];
   selected: readonly string[];
@@ -22,7 +24,7 @@ type Props = {
 
 const SEARCHABLE_FROM = 10;
 
-export function FacetFilter({ name, testId, options, selected, onChange }: Props) {
+export function FacetFilter({ name, noun = name.toLowerCase(), testId, options, selected, onChange }: Props) {
   const [search, setSearch] = useState("");
   const wanted = search.trim().toLowerCase();
   // Values in the address that the dataset no longer has stay listed, so they can be unchecked.
@@ -42,7 +44,7 @@ export function FacetFilter({ name, testId, options, selected, onChange }: Props
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content align="start" sideOffset={4} className="z-50 grid w-72 gap-2 rounded-md border bg-card p-2 shadow-md" data-testid={`filter-${testId}-options`}>
-          {all.length >= SEARCHABLE_FROM ? <Input placeholder={`Find a ${name.toLowerCase()}…`} value={search} onChange={(event) => setSearch(event.target.value)} className="h-8" aria-label={`Find a ${name.toLowerCase()}`} /> : null}
+          {all.length >= SEARCHABLE_FROM ? <Input placeholder={`Find a ${noun}…`} value={search} onChange={(event) => setSearch(event.target.value)} className="h-8" aria-label={`Find a ${noun}`} /> : null}
           <ul role="listbox" aria-multiselectable aria-label={name} className="max-h-72 overflow-y-auto">
             {shown.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">No values</li> : null}
             {shown.map((option) => {

@@ -17,6 +17,15 @@ type Facets = RouterOutputs["rows"]["facets"];
 /** Typing settles for this long before the search runs (and the address changes). */
 const SEARCH_DELAY_MS = 300;
 
+/** "4 ★", read out as "4 stars". */
+function ratingLabel(value: string) {
+  return (
+    <span aria-label={`${value} ${value === "1" ? "star" : "stars"}`}>
+      {value} <span aria-hidden>★</span>
+    </span>
+  );
+}
+
 export function FilterBar({ filter, facets, onChange }: { filter: RowFilter; facets: Facets | undefined; onChange(filter: RowFilter): void }) {
   const [q, setQ] = useState(filter.q ?? "");
   const sent = useRef(filter.q ?? "");
@@ -50,6 +59,7 @@ export function FilterBar({ filter, facets, onChange }: { filter: RowFilter; fac
     set("variables", Object.keys(variables).length ? variables : undefined);
   };
   const runs: FacetOption[] = (facets?.runs ?? []).map((run, index) => ({ value: run.value, count: run.count, label: `Run ${index + 1} · ${formatDateTime(run.createdAt)}` }));
+  const ratings: FacetOption[] = (facets?.ratings ?? []).map((rating) => ({ ...rating, label: ratingLabel(rating.value) }));
 
   return (
     <div className="grid gap-2" data-testid="filter-bar">
@@ -73,6 +83,16 @@ export function FilterBar({ filter, facets, onChange }: { filter: RowFilter; fac
         {Object.entries(facets?.variables ?? {}).map(([name, values]) => (
           <FacetFilter key={name} name={name} testId={`var-${name}`} options={values} selected={filter.variables?.[name] ?? []} onChange={(selected) => setVariable(name, selected)} />
         ))}
+        <FacetFilter name="Reviewed by" noun="reviewer" testId="reviewer" options={facets?.reviewers ?? []} selected={filter.reviewers ?? []} onChange={(values) => set("reviewers", values)} />
+        <FacetFilter
+          name="Rating"
+          testId="rating"
+          options={ratings}
+          selected={(filter.ratings ?? []).map(String)}
+          onChange={(values) => set("ratings", values.map(Number).sort((a, b) => b - a))}
+        />
+        <FlagFilter name="Rated" testId="rated" value={filter.rated} yes="Rated" no="Not rated" onChange={(value) => set("rated", value)} />
+        <FlagFilter name="Comment" testId="commented" value={filter.commented} yes="Has a comment" no="No comment" onChange={(value) => set("commented", value)} />
         <FlagFilter name="Edited" testId="edited" value={filter.edited} yes="Edited" no="Not edited" onChange={(value) => set("edited", value)} />
         <FlagFilter name="Near-duplicates" testId="duplicates" value={filter.duplicates} yes="Near-duplicates" no="Unique" onChange={(value) => set("duplicates", value)} />
         {isFiltered(filter) ? (

@@ -105,11 +105,15 @@ const commonColumns: GridColumn[] = [
   {
     id: "status",
     header: "Status",
-    cell: ({ row }) => (
-      <Badge variant={statusVariant[row.original.review.status]} title={row.original.review.reviewer ? `reviewed by ${row.original.review.reviewer}` : undefined} data-reviewer={row.original.review.reviewer ?? undefined}>
-        {row.original.review.status}
-      </Badge>
-    ),
+    cell: ({ row }) => {
+      // As the "Reviewed by" filter reads it: a pending row has no reviewer, whoever last reset, rated or commented it.
+      const reviewer = row.original.review.status === "pending" ? null : row.original.review.reviewer;
+      return (
+        <Badge variant={statusVariant[row.original.review.status]} title={reviewer ? `reviewed by ${reviewer}` : undefined} data-reviewer={reviewer ?? undefined}>
+          {row.original.review.status}
+        </Badge>
+      );
+    },
     meta: { sort: "status", width: "6.5rem", testId: "row-status" },
   },
   { id: "language", header: "Lang", cell: ({ row }) => row.original.language, meta: { sort: "language", width: "4rem", testId: "row-language" } },

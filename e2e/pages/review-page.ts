@@ -47,7 +47,7 @@ export class ReviewPage {
     return this.page.getByTestId("view-notice");
   }
 
-  /** Checks one value of a facet filter (status, label, language, model, run, var-<name>) and closes the list. */
+  /** Checks one value of a facet filter (status, label, language, model, run, reviewer, rating, var-<name>) and closes the list. */
   async filterBy(facet: string, value: string) {
     await this.page.getByTestId(`filter-${facet}`).click();
     await this.page.getByTestId(`filter-${facet}-options`).locator(`[data-testid="filter-option"][data-value="${value}"]`).click();

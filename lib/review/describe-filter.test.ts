@@ -19,6 +19,12 @@ describe("describeFilter", () => {
     ).toBe("status = pending or rejected, language = en, model = mock-1, run = 0f9b3c1e, age = kids, tone = angry or polite, not edited, near-duplicates");
   });
 
+  it("names who reviewed, the ratings and the comment condition", () => {
+    expect(describeFilter({ reviewers: ["Ana Annotator", "argilla:ben"], ratings: [4, 5], commented: true })).toBe("reviewed by Ana Annotator or argilla:ben, rating = 4 or 5, with a comment");
+    expect(describeFilter({ rated: false, commented: false, status: ["pending"] })).toBe("status = pending, not rated, without a comment");
+    expect(describeFilter({ rated: true, reviewers: [], ratings: [] })).toBe("rated");
+  });
+
   it("is empty for an empty filter", () => {
     expect(describeFilter({})).toBe("");
     expect(describeFilter({ labels: [], q: "  " })).toBe("");

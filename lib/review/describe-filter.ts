@@ -15,6 +15,10 @@ export function describeFilter(filter: RowFilter): string {
   for (const [name, values] of Object.entries(filter.variables ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (values.length) parts.push(`${name} = ${list(values)}`);
   }
+  if (filter.reviewers?.length) parts.push(`reviewed by ${list(filter.reviewers)}`);
+  if (filter.ratings?.length) parts.push(`rating = ${list(filter.ratings.map(String))}`);
+  if (filter.rated !== undefined) parts.push(filter.rated ? "rated" : "not rated");
+  if (filter.commented !== undefined) parts.push(filter.commented ? "with a comment" : "without a comment");
   if (filter.edited !== undefined) parts.push(filter.edited ? "edited" : "not edited");
   if (filter.duplicates !== undefined) parts.push(filter.duplicates ? "near-duplicates" : "not near-duplicates");
   if (filter.q?.trim()) parts.push(`q = ${filter.q.trim()}`);

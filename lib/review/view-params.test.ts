@@ -26,6 +26,33 @@ describe("view params", () => {
     expect(parse(query)).toEqual({ ...view, notices: [] });
   });
 
+  it("round-trips who reviewed, the ratings and the comment flag", () => {
+    const view: ReviewView = {
+      filter: { reviewers: ["Ana Annotator", "argilla:ben", "O'Brien, Pat"], ratings: [5, 1], rated: false, commented: true },
+      sort: { field: "created", dir: "asc" },
+      row: null,
+    };
+    const params = viewToParams(view);
+    expect(params.getAll("reviewer")).toEqual(["Ana Annotator", "argilla:ben", "O'Brien, Pat"]);
+    expect(params.getAll("rating")).toEqual(["5", "1"]);
+    expect(params.get("rated")).toBe("no");
+    expect(params.get("comment")).toBe("yes");
+    expect(parse(params.toString())).toEqual({ ...view, notices: [] });
+    expect(parse("rated=yes&comment=no").filter).toEqual({ rated: true, commented: false });
+  });
+
+  it("ignores ratings outside 1–5, a blank reviewer and a bad comment flag, keeping the rest", () => {
+    const parsed = parse(`rating=4&rating=6&rating=two&rating=4&reviewer=&reviewer=Ana&reviewer=${"x".repeat(201)}&comment=maybe`);
+    expect(parsed.filter).toEqual({ ratings: [4], reviewers: ["Ana"] });
+    expect(parsed.notices).toEqual([
+      "Ignored reviewer: an empty value.",
+      `Ignored reviewer: “${"x".repeat(40)}…” is longer than a reviewer's name can be (200 characters).`,
+      "Ignored rating: “6” is not a rating (1, 2, 3, 4, 5).",
+      "Ignored rating: “two” is not a rating (1, 2, 3, 4, 5).",
+      "Ignored comment: “maybe” is neither yes nor no.",
+    ]);
+  });
+
   it("leaves defaults out of the address", () => {
     expect(viewToParams({ filter: {}, sort: { field: "created", dir: "asc" }, row: null }).toString()).toBe("");
     expect(viewToParams({ filter: { q: "  ", labels: [] }, sort: { field: "created", dir: "asc" }, row: null }).toString()).toBe("");
@@ -62,5 +89,8 @@ describe("view params", () => {
     expect(isFiltered({ status: [] })).toBe(false);
     expect(isFiltered({ edited: false })).toBe(true);
     expect(isFiltered({ variables: { tone: ["x"] } })).toBe(true);
+    expect(isFiltered({ reviewers: [], ratings: [] })).toBe(false);
+    expect(isFiltered({ ratings: [3] })).toBe(true);
+    expect(isFiltered({ commented: false })).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 // The review page's view (filter, sort, focused row) in its URL query string, so
 // a view can be shared and reloaded. Lists are repeated parameters (values may
 // hold commas): ?status=pending&label=bug&label=billing&var.tone=angry&q=refund
-// &sort=length&dir=desc&row=<id>. Parsing keeps every valid part and says what
+// &reviewer=Ana&rating=5&comment=yes&sort=length&dir=desc&row=<id>. Parsing keeps every valid part and says what
 // it ignored, so a hand-edited or stale link still opens.
 import { z } from "zod";
-import { reviewStatuses, rowFilterSchema, rowSortFields, type RowFilter, type RowSort } from "./row-filter";
+import { reviewRatings, reviewStatuses, rowFilterSchema, rowSortFields, type RowFilter, type RowSort } from "./row-filter";
 
 export type ReviewView = { filter: RowFilter; sort: RowSort; row: string | null };
 export type ParsedView = ReviewView & { notices: string[] };
@@ -13,8 +13,8 @@ export const DEFAULT_SORT: RowSort = { field: "created", dir: "asc" };
 
 type Params = { getAll(name: string): string[]; keys(): Iterable<string> };
 
-const LIST_PARAMS = { status: "status", label: "labels", lang: "languages", model: "models", run: "runIds" } as const;
-const FLAG_PARAMS = { edited: "edited", dup: "duplicates" } as const;
+const LIST_PARAMS = { status: "status", label: "labels", lang: "languages", model: "models", run: "runIds", reviewer: "reviewers", rating: "ratings" } as const;
+const FLAG_PARAMS = { edited: "edited", dup: "duplicates", rated: "rated", comment: "commented" } as const;
 const VARIABLE_PREFIX = "var.";
 const KNOWN = new Set<string>([...Object.keys(LIST_PARAMS), ...Object.keys(FLAG_PARAMS), "q", "sort", "dir", "row"]);
 
@@ -24,6 +24,8 @@ const quote = (value: string) => `“${value.length > 40 ? `${value.slice(0, 40)
 function validListValue(field: (typeof LIST_PARAMS)[keyof typeof LIST_PARAMS], value: string): string | null {
   if (field === "status") return (reviewStatuses as readonly string[]).includes(value) ? null : `${quote(value)} is not a review status (${reviewStatuses.join(", ")})`;
   if (field === "runIds") return uuid.safeParse(value).success ? null : `${quote(value)} is not a run id`;
+  if (field === "reviewers" && value.length > 200) return `${quote(value)} is longer than a reviewer's name can be (200 characters)`;
+  if (field === "ratings") return (reviewRatings as readonly number[]).map(String).includes(value) ? null : `${quote(value)} is not a rating (${reviewRatings.join(", ")})`;
   return value.trim() === "" ? "an empty value" : null;
 }
 
@@ -37,7 +39,7 @@ export function parseViewParams(params: Params): ParsedView {
       if (problem) notices.push(`Ignored ${param}: ${problem}.`);
       else if (!values.includes(value)) values.push(value);
     }
-    if (values.length) filter[field] = values;
+    if (values.length) filter[field] = field === "ratings" ? values.map(Number) : values;
   }
   const variables: Record<string, string[]> = {};
   for (const key of new Set(params.keys())) {
@@ -83,7 +85,7 @@ export function parseViewParams(params: Params): ParsedView {
 export function viewToParams(view: ReviewView): URLSearchParams {
   const params = new URLSearchParams();
   const { filter } = view;
-  for (const [param, field] of Object.entries(LIST_PARAMS)) for (const value of filter[field] ?? []) params.append(param, value);
+  for (const [param, field] of Object.entries(LIST_PARAMS)) for (const value of filter[field] ?? []) params.append(param, String(value));
   for (const [name, values] of Object.entries(filter.variables ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     for (const value of values) params.append(`${VARIABLE_PREFIX}${name}`, value);
   }

@@ -38,8 +38,10 @@ async function main(): Promise<number> {
   const database = await openBenchDatabase({ name: "review", port: 54419, log });
   process.env.DATABASE_URL = database.url;
   const { createDb, poolOf } = await import("@/server/db");
-  const { buildSeedDataset, insertSeedDataset, RARE_WORD } = await import("@/server/testing/review-rows");
+  const { buildSeedDataset, insertSeedDataset, RARE_WORD, SEED_REVIEWERS } = await import("@/server/testing/review-rows");
   const { listRows, getRowFacets, computeRowFacets, countMatchingRows } = await import("@/server/review/service");
+  const { getReviewerProgress } = await import("@/server/insights/reviewer-progress");
+  const { findReviewerProgress } = await import("@/server/insights/stats-queries");
   const db = createDb(database.url);
   try {
     log(`generating ${rowCount.toLocaleString("en")} rows…`);
@@ -81,6 +83,12 @@ async function main(): Promise<number> {
       { name: "filter: variable value", run: list({ filter: { variables: { tone: ["angry"] } } }) },
       { name: "filter: edited", run: list({ filter: { edited: true } }) },
       { name: "filter: not a duplicate", run: list({ filter: { duplicates: false } }) },
+      { name: "filter: reviewer", run: list({ filter: { reviewers: [SEED_REVIEWERS[0]] } }) },
+      { name: "filter: rare reviewer", run: list({ filter: { reviewers: [SEED_REVIEWERS[3]] } }) },
+      { name: "filter: reviewer + status rejected", run: list({ filter: { reviewers: [SEED_REVIEWERS[2]], status: ["rejected"] } }) },
+      { name: "filter: rating 5", run: list({ filter: { ratings: [5] } }) },
+      { name: "filter: not rated", run: list({ filter: { rated: false } }) },
+      { name: "filter: has a comment", run: list({ filter: { commented: true } }) },
       { name: "combined: pending + 2 labels + 2 languages + variable", run: list({ filter: { status: ["pending"], labels: ["bug", "billing"], languages: ["en", "de"], variables: { tone: ["polite"] } } }) },
       { name: "combined + search word", run: list({ filter: { status: ["pending"], languages: ["en"], q: "refund" } }) },
       { name: "search: common word (\"order\")", run: list({ filter: { q: "order" } }) },
@@ -103,6 +111,9 @@ async function main(): Promise<number> {
       { name: "exact count (rows.count): label", run: count({ labels: ["billing"] }) },
       { name: "exact count (rows.count): variable value", run: count({ variables: { tone: ["angry"] } }) },
       { name: "exact count (rows.count): common word", run: count({ q: "order" }) },
+      { name: "exact count (rows.count): reviewer", run: count({ reviewers: [SEED_REVIEWERS[0]] }) },
+      { name: "progress by reviewer (computed)", run: async () => ({ rows: (await findReviewerProgress(db, datasetId)).length, total: null }) },
+      { name: "progress by reviewer (insights.reviewerProgress, cached)", run: async () => ({ rows: (await getReviewerProgress(db, datasetId)).reviewers.length, total: null }) },
       { name: "facets (computed)", run: async () => ({ rows: Object.keys((await computeRowFacets(db, datasetId)).variables).length, total: null }) },
       { name: "facets (rows.facets, cached)", run: async () => ({ rows: Object.keys((await getRowFacets(db, datasetId)).variables).length, total: null }) },
     ];

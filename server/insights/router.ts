@@ -5,6 +5,7 @@ import { annotatorDatasetProcedure, editorDatasetProcedure, router } from "@/ser
 import { reviewerOf } from "@/server/review/reviewer";
 import { getLatestDuplicateScan, keepOneOfGroup, listDuplicateGroups, startDuplicateScan } from "./duplicates";
 import { estimateRegeneration, regenerateRows } from "./regeneration";
+import { getReviewerProgress } from "./reviewer-progress";
 import { getCoverage, getDatasetStats, getReviewProgress } from "./stats";
 import { topUpCell } from "./top-up";
 import { getRowVersions } from "./versions";
@@ -31,6 +32,7 @@ export const insightsRouter = router({
   rowVersions: annotatorDatasetProcedure.input(z.object({ rowId: z.uuid() })).query(({ ctx, input }) => getRowVersions(ctx.db, ctx.dataset.id, input.rowId)),
 
   progress: annotatorDatasetProcedure.query(({ ctx }) => getReviewProgress(ctx.db, ctx.dataset.id)),
+  reviewerProgress: annotatorDatasetProcedure.query(({ ctx }) => getReviewerProgress(ctx.db, ctx.dataset.id)),
   stats: annotatorDatasetProcedure.query(({ ctx }) => getDatasetStats(ctx.db, ctx.dataset.id)),
   coverage: annotatorDatasetProcedure
     .input(z.object({

@@ -3,7 +3,7 @@
 // version is history); spend is over every call of every run, replaced or failed.
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import type { CoverageCount } from "@/lib/insights/coverage";
-import { LABELS_SQL, ROWS_FROM, STATUS_SQL } from "@/server/review/filter-sql";
+import { EDITED_SQL, LABELS_SQL, REVIEWER_SQL, ROWS_FROM, STATUS_SQL } from "@/server/review/filter-sql";
 
 /** Row fields a category is read from; "label" is the reviewed labels (a row counts once per label). */
 const CATEGORY_FIELDS = new Set(["topic", "document_type", "persona"]);
@@ -38,4 +38,21 @@ export function findSpendByModel(db: PrismaClient, datasetId: string): Promise<M
     SELECT s.model, sum(s.calls)::int AS calls, sum(s.cost_usd)::float8 AS "costUsd", sum(s.input_tokens)::int AS "inputTokens", sum(s.output_tokens)::int AS "outputTokens"
       FROM run_model_stats s JOIN runs n ON n.id = s.run_id WHERE n.dataset_id = ${datasetId}::uuid
      GROUP BY s.model ORDER BY 3 DESC, 1`;
+}
+
+export type ReviewerProgress = { reviewer: string; reviewed: number; accepted: number; rejected: number; edited: number; rated: number; meanRating: number | null };
+
+/**
+ * Per person, the current rows they accepted or rejected (the review's reviewer is
+ * whoever last changed it; a pending review counts for nobody), how many of those
+ * carry an edit or a rating, and the mean of those ratings. Most rows first.
+ */
+export function findReviewerProgress(db: PrismaClient, datasetId: string): Promise<ReviewerProgress[]> {
+  return db.$queryRaw<ReviewerProgress[]>`
+    SELECT ${REVIEWER_SQL} AS reviewer, count(*)::int AS reviewed,
+           count(*) FILTER (WHERE v.status = 'accepted')::int AS accepted, count(*) FILTER (WHERE v.status = 'rejected')::int AS rejected,
+           count(*) FILTER (WHERE ${EDITED_SQL})::int AS edited, count(v.rating)::int AS rated, avg(v.rating)::float8 AS "meanRating"
+      FROM reviews v JOIN rows r ON r.id = v.row_id
+     WHERE v.dataset_id = ${datasetId}::uuid AND r.dataset_id = ${datasetId}::uuid AND r.current AND ${REVIEWER_SQL} IS NOT NULL
+     GROUP BY 1 ORDER BY 2 DESC, 1`;
 }

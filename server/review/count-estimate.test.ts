@@ -12,6 +12,10 @@ const facets: RowFacets = {
   variables: { tone: [{ value: "angry", count: 250 }, { value: "polite", count: 750 }] },
   edited: 100,
   duplicates: 20,
+  reviewers: [{ value: "Ana", count: 120 }, { value: "argilla:ben", count: 80 }],
+  ratings: [{ value: "5", count: 40 }, { value: "1", count: 10 }],
+  rated: 50,
+  commented: 30,
 };
 
 describe("estimateCount", () => {
@@ -21,11 +25,18 @@ describe("estimateCount", () => {
     expect(estimateCount(facets, { variables: { tone: ["angry"] } })).toBe(250);
     expect(estimateCount(facets, { edited: false })).toBe(900);
     expect(estimateCount(facets, { duplicates: true })).toBe(20);
+    expect(estimateCount(facets, { reviewers: ["argilla:ben"] })).toBe(80);
+    expect(estimateCount(facets, { ratings: [5, 1] })).toBe(50);
+    expect(estimateCount(facets, { rated: false })).toBe(950);
+    expect(estimateCount(facets, { commented: true })).toBe(30);
   });
 
   it("multiplies the shares of several dimensions, and of the search", () => {
     expect(estimateCount(facets, { status: ["pending"], languages: ["fr"] })).toBe(320);
     expect(estimateCount(facets, { languages: ["en"] }, 0.1)).toBe(60);
+    // A reviewer's rows are all accepted or rejected: status narrows among those (150 accepted of 200).
+    expect(estimateCount(facets, { reviewers: ["Ana"], status: ["accepted"] })).toBe(90);
+    expect(estimateCount(facets, { reviewers: ["Ana"], status: ["pending"] })).toBe(0);
   });
 
   it("never exceeds the dataset, and knows nothing of unknown values", () => {

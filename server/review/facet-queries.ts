@@ -2,7 +2,7 @@
 // carry each (over the whole dataset, not the current filter, so they can be
 // cached per dataset), and a cheap fingerprint that changes when they may have.
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
-import { EDITED_SQL, LABELS_SQL, ROWS_FROM, STATUS_SQL } from "./filter-sql";
+import { COMMENTED_SQL, EDITED_SQL, LABELS_SQL, REVIEWER_SQL, ROWS_FROM, STATUS_SQL } from "./filter-sql";
 
 export type FacetCount = { value: string; count: number };
 export type RunFacet = { value: string; count: number; createdAt: Date };
@@ -18,6 +18,13 @@ export type RowFacets = {
   edited: number;
   /** Rows in a near-duplicate group. */
   duplicates: number;
+  /** Who accepted or rejected rows (pending rows have no reviewer), most rows first. */
+  reviewers: FacetCount[];
+  /** Ratings given ("1" … "5"), highest first. */
+  ratings: FacetCount[];
+  /** Rows with a rating, and rows whose review has a comment. */
+  rated: number;
+  commented: number;
 };
 
 /** A filter bar cannot offer more values of one variable usefully; the rest are reachable by URL. */
@@ -27,7 +34,7 @@ const current = (datasetId: string) => Prisma.sql`r.dataset_id = ${datasetId}::u
 
 export async function findFacets(db: PrismaClient, datasetId: string): Promise<RowFacets> {
   const where = current(datasetId);
-  const [groups, labels, runs, variables] = await Promise.all([
+  const [groups, labels, runs, variables, reviews, flags] = await Promise.all([
     // One scan for every single-column facet.
     db.$queryRaw<{ kind: string; value: string | null; count: number }[]>`
       SELECT CASE WHEN GROUPING(r.language) = 0 THEN 'language' WHEN GROUPING(r.model) = 0 THEN 'model' WHEN GROUPING(${STATUS_SQL}) = 0 THEN 'status' ELSE 'total' END AS kind,
@@ -48,6 +55,8 @@ export async function findFacets(db: PrismaClient, datasetId: string): Promise<R
          GROUP BY e.key, e.value) ranked
        WHERE rank <= ${MAX_VARIABLE_VALUES}
        ORDER BY name, count DESC, value`,
+    findReviewFacets(db, datasetId),
+    countFlags(db, datasetId),
   ]);
   const byKind = (kind: string) => groups.filter((group) => group.kind === kind).map(({ value, count }) => ({ value: value ?? "", count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const variableFacets: Record<string, FacetCount[]> = {};
@@ -60,16 +69,36 @@ export async function findFacets(db: PrismaClient, datasetId: string): Promise<R
     models: byKind("model"),
     runs,
     variables: variableFacets,
-    ...(await countFlags(db, datasetId)),
+    ...reviews,
+    ...flags,
   };
 }
 
-async function countFlags(db: PrismaClient, datasetId: string): Promise<{ edited: number; duplicates: number }> {
-  // Each from its own small set: reviews (only reviewed rows can be edited) and the duplicate_group_id index.
-  const [row] = await db.$queryRaw<{ edited: number; duplicates: number }[]>`
-    SELECT (SELECT count(*)::int FROM reviews v JOIN rows r ON r.id = v.row_id WHERE v.dataset_id = ${datasetId}::uuid AND r.current AND ${EDITED_SQL}) AS edited,
-           (SELECT count(*)::int FROM rows r WHERE r.duplicate_group_id IS NOT NULL AND ${current(datasetId)}) AS duplicates`;
-  return { edited: row?.edited ?? 0, duplicates: row?.duplicates ?? 0 };
+/** Reviewers and ratings, read from the dataset's reviews (a row without one has neither). */
+async function findReviewFacets(db: PrismaClient, datasetId: string): Promise<Pick<RowFacets, "reviewers" | "ratings">> {
+  const groups = await db.$queryRaw<{ kind: "reviewer" | "rating"; value: string | null; count: number }[]>`
+    SELECT CASE WHEN GROUPING(${REVIEWER_SQL}) = 0 THEN 'reviewer' ELSE 'rating' END AS kind,
+           COALESCE(${REVIEWER_SQL}, v.rating::text) AS value, count(*)::int AS count
+      FROM reviews v JOIN rows r ON r.id = v.row_id
+     WHERE v.dataset_id = ${datasetId}::uuid AND ${current(datasetId)}
+     GROUP BY GROUPING SETS ((${REVIEWER_SQL}), (v.rating))`;
+  const of = (kind: string) => groups.filter((group) => group.kind === kind && group.value !== null) as FacetCount[];
+  return {
+    reviewers: of("reviewer").sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    ratings: of("rating").sort((a, b) => Number(b.value) - Number(a.value)),
+  };
+}
+
+type Flags = Pick<RowFacets, "edited" | "duplicates" | "rated" | "commented">;
+
+async function countFlags(db: PrismaClient, datasetId: string): Promise<Flags> {
+  // Each from its own small set: reviews (only reviewed rows can be edited, rated or commented) and the duplicate_group_id index.
+  const [row] = await db.$queryRaw<Flags[]>`
+    SELECT s.edited, s.rated, s.commented,
+           (SELECT count(*)::int FROM rows r WHERE r.duplicate_group_id IS NOT NULL AND ${current(datasetId)}) AS duplicates
+      FROM (SELECT count(*) FILTER (WHERE ${EDITED_SQL})::int AS edited, count(v.rating)::int AS rated, count(*) FILTER (WHERE ${COMMENTED_SQL})::int AS commented
+              FROM reviews v JOIN rows r ON r.id = v.row_id WHERE v.dataset_id = ${datasetId}::uuid AND ${current(datasetId)}) s`;
+  return { edited: row?.edited ?? 0, duplicates: row?.duplicates ?? 0, rated: row?.rated ?? 0, commented: row?.commented ?? 0 };
 }
 
 /**

@@ -70,6 +70,22 @@ describe("rowFilterWhere", () => {
     expect(render({ duplicates: false }).text).toBe("r.dataset_id = $1::uuid AND r.current AND r.duplicate_group_id IS NULL");
   });
 
+  it("reviewers: accepted or rejected rows whose review names them, through the review's dataset", () => {
+    expect(render({ reviewers: ["Ana", "argilla:ben"] })).toEqual({
+      text: "r.dataset_id = $1::uuid AND r.current AND (v.dataset_id = $2::uuid AND v.reviewer = ANY($3::text[]) AND v.status <> 'pending')",
+      values: [DATASET, DATASET, ["Ana", "argilla:ben"]],
+    });
+  });
+
+  it("ratings, rated and commented: on the review; a row without one is unrated and has no comment", () => {
+    expect(render({ ratings: [4, 5] })).toEqual({ text: "r.dataset_id = $1::uuid AND r.current AND v.rating = ANY($2::int[])", values: [DATASET, [4, 5]] });
+    expect(render({ rated: true }).text).toBe("r.dataset_id = $1::uuid AND r.current AND v.rating IS NOT NULL");
+    expect(render({ rated: false }).text).toBe("r.dataset_id = $1::uuid AND r.current AND v.rating IS NULL");
+    expect(render({ commented: true }).text).toBe("r.dataset_id = $1::uuid AND r.current AND (COALESCE(v.comment, '') <> '')");
+    expect(render({ commented: false }).text).toBe("r.dataset_id = $1::uuid AND r.current AND NOT (COALESCE(v.comment, '') <> '')");
+    expect(render({ reviewers: [], ratings: [] }).text).toBe("r.dataset_id = $1::uuid AND r.current");
+  });
+
   it("searches the words of q with the last one as a prefix", () => {
     expect(render({ q: "Refund, please: ord" })).toEqual({
       text: "r.dataset_id = $1::uuid AND r.current AND r.text_search @@ to_tsquery('simple', $2)",

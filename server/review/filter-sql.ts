@@ -16,6 +16,11 @@ export const LABELS_SQL = Prisma.sql`(CASE WHEN cardinality(v.labels) > 0 THEN v
 /** A JSON null left by clearing an edit is not an edit. */
 export const EDITED_SQL = Prisma.sql`(v.edited_data IS NOT NULL AND jsonb_typeof(v.edited_data) <> 'null')`;
 
+/** Who accepted or rejected the row; NULL while it is pending (a reset or a rating alone reviews nothing). */
+export const REVIEWER_SQL = Prisma.sql`(CASE WHEN v.status <> 'pending' THEN v.reviewer END)`;
+/** A blank comment is stored as NULL; this is never NULL, so NOT is its exact complement. */
+export const COMMENTED_SQL = Prisma.sql`(COALESCE(v.comment, '') <> '')`;
+
 /**
  * How to write conditions that mean the same rows but suit different plans.
  * `variableCandidates` (default): expansion variable values go through the GIN
@@ -46,6 +51,13 @@ export function rowFilterWhere(datasetId: string, filter: RowFilter, plan: Filte
     // An empty value list is "no condition", like an empty status or label list.
     if (values.length) parts.push(variableCondition(name, values, plan.variableCandidates ?? true));
   }
+  if (filter.reviewers?.length) {
+    // Means REVIEWER_SQL = ANY(reviewers); the review's own dataset_id lets the reviews' (dataset_id, reviewer) index start the plan.
+    parts.push(Prisma.sql`(v.dataset_id = ${datasetId}::uuid AND v.reviewer = ANY(${filter.reviewers}::text[]) AND v.status <> 'pending')`);
+  }
+  if (filter.ratings?.length) parts.push(Prisma.sql`v.rating = ANY(${filter.ratings}::int[])`);
+  if (filter.rated !== undefined) parts.push(Prisma.sql`v.rating IS ${Prisma.raw(filter.rated ? "NOT NULL" : "NULL")}`);
+  if (filter.commented !== undefined) parts.push(filter.commented ? COMMENTED_SQL : Prisma.sql`NOT ${COMMENTED_SQL}`);
   // EDITED_SQL is never NULL (a row without review fails its first test), so NOT is its exact complement.
   if (filter.edited !== undefined) parts.push(filter.edited ? EDITED_SQL : Prisma.sql`NOT ${EDITED_SQL}`);
   // The last near-duplicate scan (server/insights) put the row in a group.

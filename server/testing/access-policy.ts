@@ -49,6 +49,7 @@ export const procedurePolicy: Record<string, Access> = {
   "insights.regenerate": "editor",
   "insights.rowVersions": "annotator",
   "insights.progress": "annotator",
+  "insights.reviewerProgress": "annotator",
   "insights.stats": "annotator",
   "insights.coverage": "annotator",
   "insights.topUp": "editor",

@@ -12,6 +12,8 @@ export const SEED_LANGUAGES = ["en", "fr", "de", "es", "pt"] as const;
 export const SEED_MODELS = ["mock-1", "mock-2", "gpt-4o-mini"] as const;
 export const SEED_TONES = ["angry", "polite", "neutral", "sarcastic"] as const;
 export const SEED_AUDIENCES = ["kids", "adults", "experts"] as const;
+/** Who reviewed: a few people, one of them rarely (the benchmark's rare reviewer), and answers pulled from Argilla. */
+export const SEED_REVIEWERS = ["Ana Annotator", "Eddie Editor", "argilla:ben", "Rita Rare"] as const;
 /** In about 1 row of 2,000: the benchmark's rare search word. */
 export const RARE_WORD = "zanzibar";
 
@@ -23,7 +25,15 @@ const WORDS: Record<(typeof SEED_LANGUAGES)[number], string[]> = {
   pt: "o pedido fatura reembolso atraso entrega tela quebrada login senha conta cobrança dupla por favor ajuda obrigado ótimo recurso aplicativo pacote danificado".split(" "),
 };
 
-export type SeedReview = { status: "pending" | "accepted" | "rejected"; labels: string[]; editedData: Record<string, unknown> | null };
+export type SeedReview = {
+  status: "pending" | "accepted" | "rejected";
+  labels: string[];
+  editedData: Record<string, unknown> | null;
+  /** Who last changed the review; a pending review may name someone too (a reset, a rating alone). */
+  reviewer?: string | null;
+  rating?: number | null;
+  comment?: string | null;
+};
 export type SeedRow = {
   id: string;
   runId: string;
@@ -65,6 +75,8 @@ function sentence(next: Random, language: (typeof SEED_LANGUAGES)[number], minLe
 /** Builds `count` rows in memory; rows of one work item (10 rows) share a creation time, as a commit makes them. */
 export function buildSeedDataset(count: number, seed = 42): SeedDataset {
   const next = mulberry32(seed);
+  // Reviewers, ratings and comments draw from their own sequence, so the rest of a seed stays what it always was.
+  const nextReview = mulberry32(seed + 7919);
   const datasetId = randomUUID();
   const runIds = [randomUUID(), randomUUID(), randomUUID()];
   const rows: SeedRow[] = [];
@@ -85,7 +97,11 @@ export function buildSeedDataset(count: number, seed = 42): SeedDataset {
       const status = roll < 0.12 ? "accepted" : roll < 0.2 ? "rejected" : "pending";
       const relabel = randomFraction(next) < 0.2 ? [pick(next, SEED_LABELS)] : [];
       const edited = randomFraction(next) < 0.15 ? { text: `${text} (edited)` } : null;
-      review = { status, labels: relabel, editedData: edited };
+      const who = randomFraction(nextReview);
+      const reviewer = who < 0.1 ? null : who < 0.5 ? SEED_REVIEWERS[0] : who < 0.8 ? SEED_REVIEWERS[1] : who < 0.98 ? SEED_REVIEWERS[2] : SEED_REVIEWERS[3];
+      const rating = randomFraction(nextReview) < 0.3 ? 1 + randomIndex(nextReview, 5) : null;
+      const comment = randomFraction(nextReview) < 0.2 ? pick(nextReview, ["Check the tone.", "Good example.", "Label is wrong"]) : null;
+      review = { status, labels: relabel, editedData: edited, reviewer, rating, comment };
     }
     rows.push({
       id: randomUUID(),
@@ -177,15 +193,18 @@ export async function insertSeedDataset(db: Db, seedDataset: SeedDataset): Promi
     const reviewed = batch.filter((row) => row.review);
     if (reviewed.length === 0) continue;
     await pool.query(
-      `INSERT INTO reviews (id, row_id, dataset_id, status, edited_data, labels, updated_at)
-       SELECT gen_random_uuid(), row_id, $1::uuid, status::review_status, edited_data, ARRAY(SELECT jsonb_array_elements_text(labels)), now()
-         FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) AS t(row_id, status, edited_data, labels)`,
+      `INSERT INTO reviews (id, row_id, dataset_id, status, edited_data, labels, reviewer, rating, comment, updated_at)
+       SELECT gen_random_uuid(), row_id, $1::uuid, status::review_status, edited_data, ARRAY(SELECT jsonb_array_elements_text(labels)), reviewer, rating, comment, now()
+         FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[], $7::int[], $8::text[]) AS t(row_id, status, edited_data, labels, reviewer, rating, comment)`,
       [
         datasetId,
         reviewed.map((row) => row.id),
         reviewed.map((row) => row.review!.status),
         reviewed.map((row) => (row.review!.editedData ? JSON.stringify(row.review!.editedData) : null)),
         reviewed.map((row) => JSON.stringify(row.review!.labels)),
+        reviewed.map((row) => row.review!.reviewer ?? null),
+        reviewed.map((row) => row.review!.rating ?? null),
+        reviewed.map((row) => row.review!.comment ?? null),
       ],
     );
   }

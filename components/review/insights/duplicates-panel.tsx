@@ -36,6 +36,7 @@ export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
       queryClient.invalidateQueries(trpc.insights.duplicateScan.queryFilter({ datasetId })),
       queryClient.invalidateQueries(trpc.insights.duplicateGroups.pathFilter()),
       queryClient.invalidateQueries(trpc.insights.progress.queryFilter({ datasetId })),
+      queryClient.invalidateQueries(trpc.insights.reviewerProgress.queryFilter({ datasetId })),
       queryClient.invalidateQueries(trpc.rows.pathFilter()),
     ]);
   const start = useMutation(trpc.insights.scanDuplicates.mutationOptions({ onSuccess: () => { setPage(0); return refresh(); } }));

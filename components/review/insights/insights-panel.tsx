@@ -1,6 +1,6 @@
 "use client";
 
-// "Insights" of a dataset: review progress, charts of what it holds, the coverage
+// "Insights" of a dataset: review progress (overall and per reviewer), charts of what it holds, the coverage
 // matrix with top-ups, and near-duplicates. A section for the review page, or a
 // page of its own (InsightsPage, at /datasets/[id]/insights).
 import { useQuery } from "@tanstack/react-query";
@@ -12,11 +12,15 @@ import { CoverageMatrix } from "./coverage-matrix";
 import { DatasetCharts } from "./dataset-charts";
 import { DuplicatesPanel } from "./duplicates-panel";
 import { ReviewProgress } from "./review-progress";
+import { ReviewerProgress } from "./reviewer-progress";
 
 export function InsightsPanel({ datasetId }: { datasetId: string }) {
   return (
     <div className="grid gap-6" data-testid="insights-panel">
-      <ReviewProgress datasetId={datasetId} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ReviewProgress datasetId={datasetId} />
+        <ReviewerProgress datasetId={datasetId} />
+      </div>
       <DatasetCharts datasetId={datasetId} />
       <CoverageMatrix datasetId={datasetId} />
       <DuplicatesPanel datasetId={datasetId} />
