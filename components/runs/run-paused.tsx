@@ -14,7 +14,8 @@ import { Label } from "@/components/ui/label";
  * A paused run says why. A budget pause resumes here once the budget is raised
  * (or removed); a person's pause resumes from the run's actions.
  */
-export function RunPaused({ runId, reason, spentUsd, budgetUsd, byBudget }: { runId: string; reason: string | null; spentUsd: number; budgetUsd: number | null; byBudget: boolean }) {
+/** Why the run is paused, for everyone who can see the run; resuming (with a new budget) only for those who may (`canResume`). */
+export function RunPaused({ runId, reason, spentUsd, budgetUsd, byBudget, canResume }: { runId: string; reason: string | null; spentUsd: number; budgetUsd: number | null; byBudget: boolean; canResume: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [budget, setBudget] = useState(budgetUsd !== null ? String(Math.ceil(budgetUsd * 2 * 100) / 100) : "");
@@ -30,7 +31,9 @@ export function RunPaused({ runId, reason, spentUsd, budgetUsd, byBudget }: { ru
           <PauseCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span data-testid="run-paused-reason">{reason ?? "The run is paused."}</span>
         </p>
-        {byBudget ? (
+        {!canResume ? (
+          <p className="text-xs text-muted-foreground" data-testid="run-paused-by-editor">An editor or owner can resume it; rows already made stay reviewable meanwhile.</p>
+        ) : byBudget ? (
           <form
             className="flex flex-wrap items-end gap-3"
             onSubmit={(event) => {

@@ -115,7 +115,7 @@ export function RunProgress({ datasetId, runId }: { datasetId: string; runId: st
         </CardContent>
       </Card>
 
-      {run.status === "paused" && editor ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} /> : null}
+      {run.status === "paused" ? <RunPaused runId={runId} reason={run.pausedReason} spentUsd={run.costUsd} budgetUsd={run.budgetUsd} byBudget={run.pausedByBudget} canResume={editor} /> : null}
       <RunStats run={run} />
       <RunBatches run={run} />
       <RunFailures failures={run.failures} />
