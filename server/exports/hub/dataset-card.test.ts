@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildDatasetCard, cardTags, fencedBlock, markdownInline, sizeCategory, taskCategories, yamlString, type DatasetCardInput } from "./dataset-card";
+import { buildDatasetCard, cardDesignParts, cardTags, fencedBlock, markdownInline, sizeCategory, taskCategories, yamlString, type DatasetCardInput } from "./dataset-card";
 
 function input(overrides: Partial<DatasetCardInput> = {}): DatasetCardInput {
   return {
@@ -112,5 +112,17 @@ describe("dataset card body", () => {
     expect(body).not.toContain('"value 100"');
     expect(body).toContain("… and 30 more values.");
     expect(body).not.toContain("## Description");
+  });
+});
+
+describe("what the card says the rows were made from", () => {
+  it("the current design first, then what older runs' designs add; unreadable parts are skipped", () => {
+    const current = { templates: ["Write {{n}} {{style}} tickets."], languages: ["en"], variables: { style: ["casual"] } };
+    const older = { templates: ["Write {{n}} {{tone}} tickets.", "Write {{n}} {{style}} tickets."], languages: ["en", "fr"], variables: { tone: ["polite", "blunt"], style: ["casual", "formal"] } };
+    expect(cardDesignParts([current, older, null, { templates: "not a list", variables: { tone: [3, "polite"] } }])).toEqual({
+      templates: ["Write {{n}} {{style}} tickets.", "Write {{n}} {{tone}} tickets."],
+      languages: ["en", "fr"],
+      variables: { style: ["casual", "formal"], tone: ["polite", "blunt"] },
+    });
   });
 });

@@ -184,3 +184,27 @@ export function buildDatasetCard(input: DatasetCardInput): string {
   ];
   return `${cardFrontMatter(input)}\n${body.join("\n")}`;
 }
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+
+/**
+ * What the card says the rows were made from: the current design, then what the designs of the
+ * runs behind the rows add (templates, languages, variable values changed since), as the data
+ * files carry those runs' columns too.
+ */
+export function cardDesignParts(designs: unknown[]): { languages: string[]; templates: string[]; variables: Record<string, string[]> } {
+  const templates = new Set<string>();
+  const languages = new Set<string>();
+  const variables = new Map<string, Set<string>>();
+  for (const design of designs) {
+    const record = (design ?? {}) as Record<string, unknown>;
+    for (const template of strings(record.templates)) templates.add(template);
+    for (const language of strings(record.languages)) languages.add(language);
+    for (const [name, values] of Object.entries((record.variables ?? {}) as Record<string, unknown>)) {
+      const known = variables.get(name) ?? new Set<string>();
+      for (const value of strings(values)) known.add(value);
+      variables.set(name, known);
+    }
+  }
+  return { languages: [...languages], templates: [...templates], variables: Object.fromEntries([...variables].map(([name, values]) => [name, [...values]])) };
+}

@@ -15,10 +15,11 @@ import { repoIdProblem } from "@/lib/exports/hub-options";
 import type { DatasetTypeName } from "@/lib/designs/design-schema";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, isAppError } from "@/server/errors";
+import { findRowDesigns } from "@/server/exports/queries";
 import { countExport, writeExportFiles } from "@/server/exports/service";
 import { getIntegrationCredentials } from "@/server/integrations/service";
 import { logger } from "@/server/logger";
-import { buildDatasetCard } from "./dataset-card";
+import { buildDatasetCard, cardDesignParts } from "./dataset-card";
 import { commitFiles, ensureDatasetRepo, existingPaths, hubAccountName, isPrivateRepo, type HubAccess } from "./hub-client";
 import { claimPush, countReviews, countRowsByModel, failStalePushes, findCardDataset, findPush, findPushes, updatePush, type PushRecord } from "./queries";
 
@@ -54,14 +55,6 @@ async function fullRepoId(repoId: string, owner: string | null, access: HubAcces
   return full;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
-
-function designParts(design: unknown) {
-  const record = (design ?? {}) as Record<string, unknown>;
-  const variables = Object.fromEntries(Object.entries((record.variables ?? {}) as Record<string, unknown>).map(([name, values]) => [name, strings(values)]));
-  return { languages: strings(record.languages), templates: strings(record.templates), variables };
-}
-
 async function checkRows(db: PrismaClient, datasetId: string, options: HubPushOptions) {
   const split = options.testShare > 0 ? { testShare: options.testShare, seed: options.seed, as: "files" as const } : null;
   const counts = await countExport(db, { datasetId }, { rows: options.rows, split });
@@ -91,14 +84,14 @@ export async function pushToHub(db: PrismaClient, datasetId: string, options: Hu
     const written = await writeExportFiles(db, { datasetId }, { format: "parquet", rows: options.rows, split }, dir);
     const splits = written.map((file) => ({ name: file.split, path: hubDataPath(file.split), rows: file.rows, file: file.path }));
     const rowCount = splits.reduce((sum, item) => sum + item.rows, 0);
-    const [models, review] = await Promise.all([countRowsByModel(db, datasetId, options.rows), countReviews(db, datasetId)]);
+    const [models, review, rowDesigns] = await Promise.all([countRowsByModel(db, datasetId, options.rows), countReviews(db, datasetId), findRowDesigns(db, { datasetId })]);
     const card = buildDatasetCard({
       repoId,
       name: dataset.name,
       description: dataset.description,
       type: dataset.type as DatasetTypeName,
       license: options.license,
-      ...designParts(dataset.design),
+      ...cardDesignParts([dataset.design, ...rowDesigns]),
       models,
       splits,
       rowsFilter: options.rows,
