@@ -40,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <AuthCard title="Set a new password" description={`${createdBy} created this link for ${name} (${email}). It works once; every session of this account is signed out.`}>
+    <AuthCard title="Set a new password" description={`${createdBy} created this link for ${name} (${email}). It works once; every session of this account is signed out and its API tokens are revoked.`}>
       <form method="post" onSubmit={submit} noValidate className="grid gap-4" data-testid="reset-password-form">
         <Field name="email" label="Email" type="email" defaultValue={email} readOnly autoComplete="username" />
         <PasswordInput name="password" label="New password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={fields.password} />

@@ -60,7 +60,7 @@ export function MembersSettings() {
           <CardTitle>Members</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {resetLink ? <OneTimeSecret label={`Password reset link for ${resetLink.email} (valid 1 hour, works once, signs them out everywhere)`} value={resetLink.link} testId="password-reset-link" /> : null}
+          {resetLink ? <OneTimeSecret label={`Password reset link for ${resetLink.email} (valid 1 hour, works once, signs them out everywhere and revokes their API tokens)`} value={resetLink.link} testId="password-reset-link" /> : null}
           {members.isPending ? <Loading /> : members.isError ? <ErrorNotice message={members.error.message} /> : (
             <Table data-testid="members-table">
               <TableHeadings headings={["Name", "Email", "Role", "Since"]} actions />

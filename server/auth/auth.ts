@@ -45,7 +45,9 @@ export function createAuth(options: AuthOptions) {
     database: prismaAdapter(options.db, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     // Passwords change only through account.changePassword (attempt limit, typed twice) and owners' reset links (server/auth/passwords.ts).
-    disabledPaths: ["/change-password", "/set-password", "/request-password-reset", "/reset-password"],
+    // verify-password would let a stolen session guess the password past that limit; update-user would let anyone take
+    // another person's display name (reviews record it) or an `argilla:` one; email changes and self-deletion are not offered.
+    disabledPaths: ["/change-password", "/set-password", "/request-password-reset", "/reset-password", "/verify-password", "/update-user", "/change-email", "/delete-user"],
     user: { additionalFields: { role: { type: ["annotator", "editor", "owner"], required: false, input: false, defaultValue: "annotator" } } },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {

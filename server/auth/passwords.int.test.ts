@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { contextAs } from "@/server/testing/auth-context";
 import { createTestUser } from "@/server/testing/accounts";
+import { raceBehindTableLock } from "@/server/testing/lock-race";
 import { contextForRequest } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { createAuth, type Auth } from "./auth";
@@ -149,6 +150,12 @@ describe("changing your own password", () => {
     );
     expect(direct.status).toBe(404);
     expect((await signIn(user.email, "direct-password")).status).toBe(200);
+    // Nor can a signed-in person test password guesses, or rename themselves (reviews record their name), through better-auth.
+    for (const [endpoint, body] of [["verify-password", { password: "direct-password" }], ["update-user", { name: "Someone Else" }]] as const) {
+      const answer = await auth.handler(new Request(`${BASE}/api/auth/${endpoint}`, { method: "POST", headers: { "content-type": "application/json", origin: BASE, cookie }, body: JSON.stringify(body) }));
+      expect(answer.status, endpoint).toBe(404);
+    }
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).name).not.toBe("Someone Else");
   });
 });
 
@@ -167,6 +174,7 @@ describe("password reset links", () => {
   it("an owner gets a link once (stored hashed, one hour); using it sets the password, ends every session, and works once", async () => {
     const laptop = await signedIn(member.email, "forgotten-password");
     await signedIn(member.email, "forgotten-password");
+    const script = await database.db.apiToken.create({ data: { userId: member.id, name: "script", role: "annotator", tokenHash: "reset-test-token-hash", lastFour: "abcd" }, select: { id: true } });
     const before = Date.now();
     const created = await asOwner().members.createPasswordReset({ userId: member.id });
     expect(created.token).toMatch(/^dfr_[A-Za-z0-9_-]{43}$/);
@@ -183,7 +191,9 @@ describe("password reset links", () => {
     expect(differ.message).toMatch(/two passwords differ/);
     expect((await failure(anonymous().account.resetPassword({ token: created.token, password: "short", confirmPassword: "short" }))).message).toMatch(/at least 10 characters/);
 
-    expect(await anonymous().account.resetPassword({ token: created.token, password: "brand-new-password", confirmPassword: "brand-new-password" })).toEqual({ email: member.email, sessionsEnded: 2 });
+    expect(await anonymous().account.resetPassword({ token: created.token, password: "brand-new-password", confirmPassword: "brand-new-password" })).toEqual({ email: member.email, sessionsEnded: 2, tokensRevoked: 1 });
+    // The account may have been in other hands: its API tokens stop working too.
+    expect((await database.db.apiToken.findUniqueOrThrow({ where: { id: script.id }, select: { revokedAt: true } })).revokedAt).not.toBeNull();
     expect(await database.db.session.count({ where: { userId: member.id } })).toBe(0);
     expect(await viewerOf(laptop)).toBeNull();
     expect((await signIn(member.email, "forgotten-password")).status).toBe(401);
@@ -194,6 +204,16 @@ describe("password reset links", () => {
     expect(reused.message).toMatch(/already used/);
     expect((await failure(anonymous().account.passwordReset({ token: created.token }))).code).toBe("CONFLICT");
     expect((await signIn(member.email, "brand-new-password")).status).toBe(200);
+  });
+
+  it("of two links created at the same instant, only the later one stays open", async () => {
+    // Both are held at their first touch of password_resets and let go together: without the lock on the member, neither sees the other's link.
+    const settled = await raceBehindTableLock(database, "password_resets", 2, () => [0, 1].map(() => asOwner().members.createPasswordReset({ userId: member.id })));
+    const created = settled.flatMap((result) => (result.status === "fulfilled" ? [result.value.reset.id] : []));
+    expect(created).toHaveLength(2);
+    const open = await database.db.passwordReset.findMany({ where: { userId: member.id, usedAt: null, revokedAt: null }, select: { id: true } });
+    expect(open).toHaveLength(1);
+    expect(created).toContain(open[0]!.id);
   });
 
   it("an expired link, a replaced link and an unknown link do not work; a fresh one does", async () => {

@@ -71,5 +71,5 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   const reset = await openPasswordReset(db, input.token, now);
   const result = await usePasswordResetRow(db, { resetId: reset.id, userId: reset.user.id, passwordHash: await hashPassword(input.password), now });
   if (result === "used") throw new AppError("CONFLICT", "This password reset link was just used or replaced. Ask an owner for a new one.");
-  return { email: reset.user.email, sessionsEnded: result.sessionsEnded };
+  return { email: reset.user.email, sessionsEnded: result.sessionsEnded, tokensRevoked: result.tokensRevoked };
 }

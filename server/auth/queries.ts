@@ -160,6 +160,8 @@ const passwordResetSelect = {
 /** A new reset link for a member; their older open links stop working, so only the latest one handed over counts. */
 export function insertPasswordReset(db: Db, input: { userId: string; createdById: string; tokenHash: string; expiresAt: Date; now: Date }) {
   return db.$transaction(async (tx) => {
+    // Two links created at once must not both stay open: the second waits for the first, then revokes it.
+    await tx.$executeRaw`SELECT 1 FROM users WHERE id = ${input.userId} FOR UPDATE`;
     await tx.passwordReset.updateMany({ where: { userId: input.userId, usedAt: null, revokedAt: null }, data: { revokedAt: input.now } });
     return tx.passwordReset.create({
       data: { userId: input.userId, createdById: input.createdById, tokenHash: input.tokenHash, expiresAt: input.expiresAt },
@@ -172,7 +174,11 @@ export function findPasswordResetByHash(db: Db, tokenHash: string) {
   return db.passwordReset.findUnique({ where: { tokenHash }, select: passwordResetSelect });
 }
 
-/** Uses a reset link once: marks it used, sets the new password hash and ends every session of its user, atomically. */
+/**
+ * Uses a reset link once: marks it used, sets the new password hash, ends every session of its
+ * user and revokes their API tokens (an owner resets an account that may be in other hands),
+ * atomically.
+ */
 export function usePasswordResetRow(db: Db, input: { resetId: string; userId: string; passwordHash: string; now: Date }) {
   return db.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({
@@ -185,6 +191,7 @@ export function usePasswordResetRow(db: Db, input: { resetId: string; userId: st
       await tx.account.create({ data: { id: randomUUID(), accountId: input.userId, providerId: "credential", userId: input.userId, password: input.passwordHash } });
     }
     const sessions = await tx.session.deleteMany({ where: { userId: input.userId } });
-    return { sessionsEnded: sessions.count };
+    const tokens = await tx.apiToken.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: input.now } });
+    return { sessionsEnded: sessions.count, tokensRevoked: tokens.count };
   });
 }
