@@ -44,7 +44,7 @@ describe("column plans", () => {
     expect(names(planColumns({ type: "classification", design: { multiLabel: false }, rowDesigns: [{ multiLabel: true }], options: none }))).toEqual(["text", "label", "labels", "language"]);
     const reasoning = planColumns({ type: "reasoning", design: { source: { sourceId: "s" } }, rowDesigns: [{ topics: ["x"] }], options: none });
     expect(names(reasoning).slice(-3)).toEqual(["source", "topic", "language"]);
-    // The plan's own design types an output field both name; one only an older design has keeps its type.
+    // An output field two designs type differently becomes text (no row's value is lost); one only an older design has keeps its type.
     const transform = planColumns({
       type: "transform",
       design: { outputFields: [{ name: "score", type: "number" }] },
@@ -52,7 +52,10 @@ describe("column plans", () => {
       options: none,
       dataKeys: ["ok", "review", "score"],
     });
-    expect(transform.map((column) => [column.name, column.type])).toEqual([["review", "string"], ["score", "double"], ["ok", "bool"]]);
+    expect(transform.map((column) => [column.name, column.type])).toEqual([["review", "string"], ["score", "string"], ["ok", "bool"]]);
+    expect([typedValue("string", 0.5), typedValue("string", "high")]).toEqual(["0.5", "high"]);
+    const agreeing = planColumns({ type: "transform", design: { outputFields: [{ name: "score", type: "number" }] }, rowDesigns: [{ outputFields: [{ name: "score", type: "number" }] }], options: none });
+    expect(agreeing.map((column) => [column.name, column.type])).toEqual([["score", "double"]]);
   });
 
   it("adds a split column only when the split is a column", () => {

@@ -35,7 +35,10 @@ function planInfo(design: unknown, rowDesigns: readonly unknown[]): PlanInfo {
   const outputFields = designs.flatMap((each) => reviewDesignInfo(each).outputFields);
   return {
     multiLabel: designs.some((each) => reviewDesignInfo(each).multiLabel),
-    outputFields: outputFields.filter((field, index) => outputFields.findIndex((other) => other.name === field.name) === index),
+    // One column per field name; designs that type it differently (a `score` once a string, now a number) make it text, so no row's value is lost.
+    outputFields: outputFields
+      .filter((field, index) => outputFields.findIndex((other) => other.name === field.name) === index)
+      .map((field) => (outputFields.some((other) => other.name === field.name && OUTPUT_TYPES[other.type] !== OUTPUT_TYPES[field.type]) ? { ...field, type: "string" } : field)),
     origins: [...new Set(designs.map((each): "source" | "topic" => (hasSource(each) ? "source" : "topic")))],
     variables: [...new Set(designs.flatMap(expansionVariableNames))],
   };

@@ -6,13 +6,13 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { TRPCError } from "@trpc/server";
 import { parquetReadObjects } from "hyparquet";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ZodError } from "zod";
 import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { startFakeHubServer, type FakeHubServer } from "@/server/testing/fake-hub-server";
+import { raceBehindTableLock } from "@/server/testing/lock-race";
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
@@ -53,17 +53,6 @@ function frontMatter(readme: Buffer | undefined): Record<string, unknown> {
 }
 
 /** Resolves once `count` sessions of this database wait for a lock (polled: pg has no event for it). */
-async function waitForLockWaiters(count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    // Each poll is its own statement outside any transaction, so pg_stat_activity is read afresh.
-    const [row] = await database.db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row!.waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`fewer than ${count} sessions waited for a lock within 10 s`);
-}
-
 async function tempDirs(): Promise<string[]> {
   return (await readdir(tmpdir())).filter((name) => name.startsWith("datafast-hub-"));
 }
@@ -171,6 +160,8 @@ describe("push to the Hub", () => {
     expect(error.message).toContain("Make the repo private on the Hub");
     expect(repo.commits).toHaveLength(commitsBefore);
     expect(hub.requests.filter((request) => request.step === "info").at(-1)!.status).toBe(200);
+    // Refused at the repo, before any row was written.
+    expect((await caller.hub.pushes({ datasetId }))[0]).toMatchObject({ repoId: "acme-labs/intents-v2", status: "failed", rowCount: null });
     // Once private on the Hub, the same push goes through.
     repo.private = true;
     expect(await caller.hub.push({ datasetId, connectionId, repoId: "acme-labs/intents-v2", private: true })).toMatchObject({ status: "completed", rowCount: ROWS });
@@ -245,18 +236,7 @@ describe("push to the Hub", () => {
   it("runs exactly one of two pushes to the same repo started at the same instant; the other is told why", async () => {
     // Both pushes are held at their first touch of hub_pushes until both wait there, then let go
     // together: without an atomic check-and-insert, both would see no running push and both run.
-    const blocker = new pg.Client({ connectionString: database.url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("LOCK TABLE hub_pushes IN ACCESS EXCLUSIVE MODE");
-    const racing = Promise.allSettled([0, 1].map(() => caller.hub.push({ datasetId, connectionId, repoId: "alice/race" })));
-    try {
-      await waitForLockWaiters(2);
-    } finally {
-      await blocker.query("COMMIT");
-      await blocker.end();
-    }
-    const pushes = await racing;
+    const pushes = await raceBehindTableLock(database, "hub_pushes", 2, () => [0, 1].map(() => caller.hub.push({ datasetId, connectionId, repoId: "alice/race" })));
     const landed = pushes.filter((push) => push.status === "fulfilled");
     const refused = pushes.flatMap((push) => (push.status === "rejected" ? [push.reason as TRPCError] : []));
     expect(landed).toHaveLength(1);

@@ -43,7 +43,7 @@ export function claimPush(db: PrismaClient, data: NewPush, since: Date): Promise
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`datafast:hub-push:${data.datasetId}:${data.repoId}`}, 0))`;
     const live = await tx.hubPush.findFirst({ where: { datasetId: data.datasetId, repoId: data.repoId, status: "running", updatedAt: { gte: since } }, select: { id: true } });
     if (live) return null;
-    return tx.hubPush.create({ data: { ...data, status: "running", phase: "writing" }, select: { id: true } });
+    return tx.hubPush.create({ data: { ...data, status: "running", phase: "creating repo" }, select: { id: true } });
   });
 }
 

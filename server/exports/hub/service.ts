@@ -81,6 +81,13 @@ export async function pushToHub(db: PrismaClient, datasetId: string, options: Hu
   const { id } = claimed;
   const dir = await mkdtemp(path.join(tmpdir(), "datafast-hub-"));
   try {
+    // The repo first: a push refused there (visibility, rights) costs no export.
+    const created = await ensureDatasetRepo(access, repoId, { private: options.private, license: options.license });
+    // Visibility is only set on creation; rows meant to stay private never go to a repo that is public.
+    if (!created && options.private && !(await isPrivateRepo(access, repoId))) {
+      throw new AppError("PRECONDITION_FAILED", `${repoId} already exists and is public, and this push was asked to be private, so nothing was uploaded. Make the repo private on the Hub (its Settings page) and push again, or untick "Private" to publish these rows in the public repo.`);
+    }
+    await updatePush(db, id, { phase: "writing" });
     const written = await writeExportFiles(db, { datasetId }, { format: "parquet", rows: options.rows, split }, dir);
     const splits = written.map((file) => ({ name: file.split, path: hubDataPath(file.split), rows: file.rows, file: file.path }));
     const rowCount = splits.reduce((sum, item) => sum + item.rows, 0);
@@ -100,13 +107,8 @@ export async function pushToHub(db: PrismaClient, datasetId: string, options: Hu
     });
     const readme = path.join(dir, "README.md");
     await writeFile(readme, card, "utf8");
+    await updatePush(db, id, { rowCount });
 
-    await updatePush(db, id, { phase: "creating repo", rowCount });
-    const created = await ensureDatasetRepo(access, repoId, { private: options.private, license: options.license });
-    // Visibility is only set on creation; rows meant to stay private never go to a repo that is public.
-    if (!created && options.private && !(await isPrivateRepo(access, repoId))) {
-      throw new AppError("PRECONDITION_FAILED", `${repoId} already exists and is public, and this push was asked to be private, so nothing was uploaded. Make the repo private on the Hub (its Settings page) and push again, or untick "Private" to publish these rows in the public repo.`);
-    }
     // A split this push does not have (a test split pushed before) would linger beside the new files: remove it in the same commit.
     const stale = await existingPaths(access, repoId, SPLITS.filter((name) => !splits.some((item) => item.name === name)).map(hubDataPath));
     const commit = await commitFiles(
