@@ -2,7 +2,6 @@
 // request's cookies, and the response's headers, where a new or refreshed
 // session cookie must go — only route handlers can set cookies, so a session
 // change made anywhere else reaches the browser only through these headers.
-import "server-only";
 import type { Auth } from "./auth";
 
 export type BrowserSession = {

@@ -2,7 +2,6 @@
 // numbers take a scan of the dataset's reviews joined to its rows, the panel asks
 // every few seconds, and the facets' fingerprint (a few index lookups) says when
 // a review or a row changed. A cached answer lives at most MAX_AGE_MS.
-import "server-only";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { findFacetsFingerprint } from "@/server/review/facet-queries";
 import { findReviewerProgress, type ReviewerProgress } from "./stats-queries";
