@@ -2,7 +2,6 @@
 // own (current password, typed twice, attempt limit, other sessions signed out,
 // this one kept under a new cookie) and an owner's one-time reset link (hashed,
 // one hour, single use, newest wins, every session of the member ended).
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/database";
 import { contextAs } from "@/server/testing/auth-context";
@@ -13,6 +12,7 @@ import { createCaller } from "@/server/trpc/root";
 import { createAuth, type Auth } from "./auth";
 import { hashSecretToken } from "./secret-token";
 import { resolveViewer, type AuthedViewer } from "./viewer";
+import { trpcFailure as failure } from "@/server/testing/trpc-failure";
 
 const BASE = "http://127.0.0.1:3000";
 const queue = { enqueue: async () => undefined };
@@ -59,11 +59,6 @@ async function viewerOf(cookie: string) {
   return (await resolveViewer(database.db, auth, new Headers({ cookie }))).viewer;
 }
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("changing your own password", () => {
   it("needs the current password; signs out every other session and keeps this one under a new cookie", async () => {

@@ -3,7 +3,6 @@
 // against a fake Hub and a fake Argilla /api/v1/me, and the credentials door.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/server/errors";
 import { resetServerSecret } from "@/server/secrets/server-secret";
@@ -12,6 +11,7 @@ import { startFakeHubServer, type FakeHubServer } from "@/server/testing/fake-hu
 import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
 import { getIntegrationCredentials } from "./service";
+import { responseRecorder } from "@/server/testing/trpc-failure";
 
 const HUB_TOKEN = "hf_abcdefghijklmnopqrstuvwxyzABCD1234";
 const ARGILLA_KEY = "argilla.apikey-0123456789abcdefWXYZ";
@@ -20,20 +20,7 @@ let caller: ReturnType<typeof createCaller>;
 let hub: FakeHubServer;
 let argilla: Server;
 let argillaUrl: string;
-const responses: unknown[] = [];
-
-async function record<T>(promise: Promise<T>): Promise<T> {
-  const value = await promise;
-  responses.push(value);
-  return value;
-}
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  responses.push({ message: (error as TRPCError).message, cause: String((error as TRPCError).cause) });
-  return error as TRPCError;
-}
+const { responses, record, failure } = responseRecorder();
 
 beforeAll(async () => {
   process.env.DATAFAST_SECRET = "integration-test-secret-0123456789abcdef";

@@ -8,25 +8,13 @@ import { supportIntentsDesign } from "@/server/testing/designs";
 import { resetServerSecret } from "@/server/secrets/server-secret";
 import { createCaller } from "@/server/trpc/root";
 import { contextAs } from "@/server/testing/auth-context";
+import { responseRecorder } from "@/server/testing/trpc-failure";
 
 const API_KEY = "sk-live-abcdefghijklmnopqrstuvwxyz0123";
 let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
-const responses: unknown[] = [];
-
-/** Every response goes through here, so the last test can check none of them ever held the key. */
-async function record<T>(promise: Promise<T>): Promise<T> {
-  const value = await promise;
-  responses.push(value);
-  return value;
-}
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  responses.push({ message: (error as TRPCError).message, cause: String((error as TRPCError).cause) });
-  return error as TRPCError;
-}
+/** Every response goes through these, so the last test can check none of them ever held the key. */
+const { responses, record, failure } = responseRecorder();
 
 function issuesOf(error: TRPCError) {
   return isAppError(error.cause) ? error.cause.issues : [];

@@ -16,6 +16,7 @@ import { raceBehindTableLock } from "@/server/testing/lock-race";
 import { createTypedDataset } from "@/server/testing/review-factory";
 import { contextAs } from "@/server/testing/auth-context";
 import { createCaller } from "@/server/trpc/root";
+import { trpcFailure as failure } from "@/server/testing/trpc-failure";
 
 const TOKEN = "hf_alice-write-token-0123456789";
 const ROWS = 40;
@@ -34,11 +35,6 @@ const design = {
   labels: [{ name: "billing", description: "money" }, { name: "bug", description: "broken" }],
 };
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function parquetRows(buffer: Buffer | undefined): Promise<Record<string, unknown>[]> {
   expect(buffer).toBeDefined();
