@@ -92,3 +92,8 @@ export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? message;
 }
+
+/** Prisma's unique-constraint violation (P2002): a name or key that is already taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}

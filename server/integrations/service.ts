@@ -14,6 +14,7 @@ import {
   type IntegrationRecord,
 } from "./queries";
 import { runIntegrationTest } from "./test-integration";
+import { isUniqueViolation } from "@/server/db-errors";
 
 export type TokenStatus = { set: true; preview: string; readable: boolean };
 
@@ -74,10 +75,6 @@ export async function getIntegration(db: PrismaClient, id: string): Promise<Publ
 export async function getIntegrationCredentials(db: PrismaClient, id: string, kind: IntegrationKind): Promise<{ name: string; url: string; token: string; owner: string | null; workspace: string | null }> {
   const record = await requireIntegration(db, id, kind);
   return { name: record.name, url: record.url, token: decryptToken(record), owner: record.owner, workspace: record.workspace };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
 function nameTaken(name: string): AppError {

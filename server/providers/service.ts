@@ -18,6 +18,7 @@ import {
   type ConnectionWrite,
 } from "./queries";
 import { runConnectionTest } from "./test-connection";
+import { isUniqueViolation } from "@/server/db-errors";
 
 export { resolveDesignModels, toModelRef } from "./design-models";
 export { getConnectionApiKey } from "./keys";
@@ -66,10 +67,6 @@ async function requireConnection(db: PrismaClient, id: string): Promise<Connecti
 
 export async function getConnection(db: PrismaClient, id: string): Promise<PublicConnection> {
   return toPublicConnection(await requireConnection(db, id));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
 function nameTaken(name: string): AppError {

@@ -3,6 +3,7 @@
 // round trips, not 100,000.
 import type { SourceRecord } from "@/lib/sources/source-ref";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import { isUniqueViolation } from "@/server/db-errors";
 
 export const sourceSelect = {
   id: true, name: true, kind: true, format: true, fileName: true, encoding: true, wholeFile: true,
@@ -14,10 +15,6 @@ export type StoredSource = Prisma.SourceGetPayload<{ select: typeof sourceSelect
 export type NewSource = Omit<Prisma.SourceCreateInput, "id" | "createdAt" | "records" | "recordCount">;
 
 const INSERT_CHUNK = 5_000;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
-}
 
 export function findSource(db: PrismaClient, id: string) {
   return db.source.findUnique({ where: { id }, select: sourceSelect });
