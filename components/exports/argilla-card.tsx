@@ -11,6 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ArgillaPullReport, type PullReportView } from "./argilla-pull-report";
+import { NativeSelect } from "@/components/ui/native-select";
 
 const when = (value: Date | string | null) => (value ? new Date(value).toLocaleString() : "never");
 
@@ -104,13 +105,13 @@ export function ArgillaCard({ datasetId }: { datasetId: string }) {
           >
             <div className="grid gap-1.5">
               <Label htmlFor={ids.connection}>Connection</Label>
-              <select id={ids.connection} data-testid="argilla-connection" className="h-9 rounded-md border bg-card px-2 text-sm" value={connectionId} onChange={(event) => setChosen(event.target.value)}>
+              <NativeSelect id={ids.connection} data-testid="argilla-connection" value={connectionId} onChange={(event) => setChosen(event.target.value)}>
                 {connections.data.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name} ({c.url})
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor={ids.workspace}>Workspace</Label>

@@ -12,6 +12,7 @@ import {
   exportFormats,
   exportOptionsSchema,
   exportQueryString,
+  exportRowSetLabels,
   exportRowSets,
   lineageColumnNames,
   type ExportFormat,
@@ -28,7 +29,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { jsonl: "JSONL", csv: "CSV", parquet: "Parquet" };
-const ROW_LABELS: Record<ExportRowSet, string> = { all: "All rows", accepted: "Accepted rows only", not_rejected: "All but rejected rows" };
 const LINEAGE_LABELS: Record<LineageColumnName, string> = {
   row_id: "Row id",
   run_id: "Run id",
@@ -85,7 +85,7 @@ export function DownloadCard({ datasetId, design }: { datasetId: string; design:
         <div className="grid gap-1.5">
           <Label htmlFor="export-rows">Rows</Label>
           <NativeSelect id="export-rows" data-testid="export-rows" value={rows} onChange={(event) => setRows(event.target.value as ExportRowSet)}>
-            {exportRowSets.map((name) => <option key={name} value={name}>{ROW_LABELS[name]}</option>)}
+            {exportRowSets.map((name) => <option key={name} value={name}>{exportRowSetLabels[name]}</option>)}
           </NativeSelect>
         </div>
         <fieldset className="grid gap-2 sm:col-span-2">

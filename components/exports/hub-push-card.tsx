@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudUpload, Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { exportRowSets, type ExportRowSet } from "@/lib/exports/export-options";
+import { exportRowSetLabels, exportRowSets, type ExportRowSet } from "@/lib/exports/export-options";
 import { hubLicenses, hubPushOptionsSchema, type HubLicense } from "@/lib/exports/hub-options";
 import { useTRPC } from "@/lib/trpc/client";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -18,7 +18,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { HubPushesList } from "./hub-pushes-list";
 
-const ROW_LABELS: Record<ExportRowSet, string> = { all: "All rows", accepted: "Accepted rows only", not_rejected: "All but rejected rows" };
 
 export function HubPushCard({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
@@ -84,7 +83,7 @@ export function HubPushCard({ datasetId }: { datasetId: string }) {
           <div className="grid gap-1.5">
             <Label htmlFor="hub-rows">Rows</Label>
             <NativeSelect id="hub-rows" data-testid="hub-rows" value={rows} onChange={(event) => setRows(event.target.value as ExportRowSet)}>
-              {exportRowSets.map((name) => <option key={name} value={name}>{ROW_LABELS[name]}</option>)}
+              {exportRowSets.map((name) => <option key={name} value={name}>{exportRowSetLabels[name]}</option>)}
             </NativeSelect>
           </div>
           <div className="grid gap-1.5">

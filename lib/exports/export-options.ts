@@ -9,6 +9,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 /** all rows; rows a reviewer accepted; every row but the rejected ones (pending counts as kept). */
 export const exportRowSets = ["all", "accepted", "not_rejected"] as const;
 export type ExportRowSet = (typeof exportRowSets)[number];
+/** How the row choice reads in a picker (downloads and Hub pushes). */
+export const exportRowSetLabels: Record<ExportRowSet, string> = { all: "All rows", accepted: "Accepted rows only", not_rejected: "All but rejected rows" };
 
 /** Columns from the row's lineage, added after the row's own fields. */
 export const lineageColumnNames = ["row_id", "run_id", "model", "language", "variables", "tokens", "cost"] as const;

@@ -77,6 +77,5 @@ export const hubPushOptionsSchema = z
   .strict();
 
 export type HubPushOptions = z.output<typeof hubPushOptionsSchema>;
-export type HubPushOptionsInput = z.input<typeof hubPushOptionsSchema>;
 
 export const hubPushInputSchema = hubPushOptionsSchema.extend({ datasetId: z.uuid({ error: "datasetId must be a dataset id (UUID)" }) });

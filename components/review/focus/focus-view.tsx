@@ -36,13 +36,12 @@ export type FocusViewProps = {
   onNavigate(rowId: string | null): void;
 };
 
-type Notice = ActionNoticeState;
 
 const statusVariant: Record<string, BadgeVariant> = { pending: "secondary", accepted: "success", rejected: "destructive" };
 
 export function FocusView(props: FocusViewProps) {
   // Outlives the row: "Accepted · Undo" stays on screen after moving to the next row.
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<ActionNoticeState | null>(null);
   const [advance, setAdvance] = useState(true);
   return (
     <section aria-label="Focus view" data-testid="focus-view" className="grid content-start gap-4 rounded-lg border bg-card p-4 text-sm">
@@ -63,7 +62,7 @@ export function FocusView(props: FocusViewProps) {
   );
 }
 
-function FocusRow({ datasetId, filter, sort, rowId, onNavigate, advance, onNotice }: FocusViewProps & { advance: boolean; onNotice(notice: Notice): void }) {
+function FocusRow({ datasetId, filter, sort, rowId, onNavigate, advance, onNotice }: FocusViewProps & { advance: boolean; onNotice(notice: ActionNoticeState): void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dataset = useQuery(trpc.datasets.get.queryOptions({ datasetId }));

@@ -9,18 +9,17 @@ import Link from "next/link";
 import { useTRPC } from "@/lib/trpc/client";
 import { DEFAULT_SORT, viewToParams } from "@/lib/review/view-params";
 import { formatCount, formatRate } from "@/components/format";
-import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 
 const HEADINGS = ["Reviewer", "Reviewed:right", "Accepted:right", "Rejected:right", "Edited:right", "Mean rating:right"] as const;
 
-export function ReviewerProgress({ datasetId, className }: { datasetId: string; className?: string }) {
+export function ReviewerProgress({ datasetId }: { datasetId: string }) {
   const trpc = useTRPC();
   const progress = useQuery(trpc.insights.reviewerProgress.queryOptions({ datasetId }, { refetchInterval: 10_000 }));
   if (!progress.data) return null;
   const { reviewers } = progress.data;
   return (
-    <div className={cn("grid gap-2 rounded-lg border bg-card p-4", className)} data-testid="reviewer-progress">
+    <div className="grid gap-2 rounded-lg border bg-card p-4" data-testid="reviewer-progress">
       <span className="text-sm font-medium">Progress by reviewer</span>
       {reviewers.length === 0 ? (
         <p className="text-sm text-muted-foreground">Nobody has accepted or rejected a row yet.</p>

@@ -55,9 +55,7 @@ export type ArgillaRecord = z.infer<typeof recordSchema>;
 const bulkSchema = z.object({ items: z.array(recordSchema), updated_item_ids: z.array(z.string()).optional() });
 const searchSchema = z.object({ items: z.array(z.object({ record: recordSchema })), total: z.number() });
 
-export type ArgillaWorkspace = z.infer<typeof workspaceSchema>;
 export type ArgillaDataset = z.infer<typeof datasetSchema>;
-export type ArgillaNamed = z.infer<typeof namedSchema>;
 
 /** A refused call: the HTTP status and Argilla's own detail, both in the message. */
 export class ArgillaApiError extends Error {

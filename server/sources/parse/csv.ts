@@ -16,7 +16,7 @@ type CsvRow = { fields: string[]; line: number };
  * Rows with the physical line each starts on (quoted newlines make rows span lines).
  * `separator` null: one column, each line (or quoted field) is one field.
  */
-export function readCsvRows(input: string, fileName: string, separator: CsvSeparator | null = "comma"): CsvRow[] {
+function readCsvRows(input: string, fileName: string, separator: CsvSeparator | null): CsvRow[] {
   const text = normalizeNewlines(input);
   const sep = separator ? csvSeparators[separator] : null;
   const nextPlace = separator ? `the next ${separator}` : "the end of the line";
